@@ -1,0 +1,1 @@
+"""Lesson folders on disk -> core objects or positioned Problems. No Qt, no database."""

@@ -1,0 +1,89 @@
+"""One lesson folder -> a Lesson, or the Problems that stop it loading."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from irtutor.content.located_yaml import LocatedYaml, load_located_yaml
+from irtutor.content.pages import page_files, parse_page
+from irtutor.content.quiz_loader import load_questions
+from irtutor.content.schema_check import schema_problems
+from irtutor.content.summaries import LESSON_FILE
+from irtutor.content.text_files import read_lesson_text
+from irtutor.core.lesson import KeyTerm, Lesson, Page, Source
+from irtutor.core.problems import LessonError, Problem
+
+QUIZ_FILE = "quiz.yaml"
+
+
+def read_yaml(path: Path) -> LocatedYaml:
+    """Decode and parse one YAML file; raises LessonError with the position of what is wrong."""
+    return load_located_yaml(read_lesson_text(path), str(path))
+
+
+def load_lesson(folder: Path) -> tuple[Lesson | None, list[Problem]]:
+    """The lesson in `folder`; None with its problems if anything in it is wrong."""
+    meta_path = folder / LESSON_FILE
+    if not meta_path.is_file():
+        return None, [Problem(str(folder), 1, 1, f"a lesson folder needs a {LESSON_FILE} file")]
+    try:
+        meta = read_yaml(meta_path)
+    except LessonError as exc:
+        return None, [exc.problem]
+    problems = schema_problems(meta, "lesson")
+    if problems:
+        return None, problems
+    data: dict[str, Any] = meta.data
+    if data["id"] != folder.name:
+        problems.append(meta.problem(("id",), f"id '{data['id']}' must equal the folder name "
+                                              f"'{folder.name}'; rename one of them"))
+    sources = tuple(Source(id=k, **v) for k, v in data["sources"].items())
+    terms = tuple(KeyTerm(k, v) for k, v in data.get("terms", {}).items())
+    pages = _load_pages(folder, meta, {s.id for s in sources}, {t.term for t in terms}, problems)
+    questions = _load_quiz(folder, {p.slug for p in pages}, {s.id for s in sources}, problems)
+    if problems:
+        return None, problems
+    return Lesson(
+        id=data["id"], title=data["title"], summary=data["summary"], order=data["order"],
+        folder=str(folder), objectives=tuple(data["objectives"]), pages=pages,
+        sources=sources, terms=terms, questions=questions,
+        prerequisites=tuple(data.get("prerequisites", ())),
+        discussion=tuple(data.get("discussion", ())), facts_as_of=data.get("facts_as_of", ""),
+    ), []
+
+
+def _load_pages(folder: Path, meta: LocatedYaml, sources: set[str], terms: set[str],
+                problems: list[Problem]) -> tuple[Page, ...]:
+    paths, naming_problems = page_files(folder)
+    problems.extend(naming_problems)
+    if not paths:
+        problems.append(meta.problem((), "the lesson has no pages: add a file such as '01-introduction.md'"))
+    pages = []
+    for path in paths:
+        try:
+            page, page_problems = parse_page(path, read_lesson_text(path), sources, terms)
+        except LessonError as exc:
+            problems.append(exc.problem)
+            continue
+        pages.append(page)
+        problems.extend(page_problems)
+    return tuple(pages)
+
+
+def _load_quiz(folder: Path, pages: set[str], sources: set[str], problems: list[Problem]) -> tuple:
+    quiz_path = folder / QUIZ_FILE
+    if not quiz_path.is_file():
+        return ()
+    try:
+        quiz = read_yaml(quiz_path)
+    except LessonError as exc:
+        problems.append(exc.problem)
+        return ()
+    schema = schema_problems(quiz, "quiz")
+    if schema:
+        problems.extend(schema)
+        return ()
+    questions, quiz_problems = load_questions(quiz, pages, sources)
+    problems.extend(quiz_problems)
+    return questions

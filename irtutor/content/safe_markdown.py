@@ -1,0 +1,119 @@
+"""Lesson Markdown -> HTML that cannot make the reading pane fetch, open or run anything.
+
+Raw HTML is off (shown as text), images become their alt text, and a link survives only if
+it points inside the app (`page:`, `term:`, `cite:` or an in-page `#anchor`). Any other
+address is printed after its text for the student to read, never as a link.
+"""
+
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+from urllib.parse import quote
+
+from markdown_it import MarkdownIt
+from markdown_it.rules_inline import StateInline
+from markdown_it.token import Token
+
+from irtutor.content.pages import CITATION, TERM_LINK
+from irtutor.core.lesson import Lesson, Page, Source
+
+INTERNAL_SCHEMES = ("page:", "term:", "cite:", "#")
+
+
+@dataclass(frozen=True)
+class RenderedPage:
+    html: str
+    cited: tuple[Source, ...]
+
+
+def render_page(page: Page, lesson: Lesson) -> RenderedPage:
+    """The page as HTML; citations numbered in order of first use, matching `cited`."""
+    env: dict[str, Any] = {"citations": []}
+    body = _markdown().render(page.markdown, env)
+    cited = tuple(s for s in (lesson.source(i) for i in env["citations"]) if s is not None)
+    return RenderedPage(body, cited)
+
+
+def render_text(markdown: str) -> str:
+    """A short Markdown snippet (feedback, explanations) as safe HTML."""
+    return _markdown().render(markdown, {"citations": []})
+
+
+def is_internal_link(href: str) -> bool:
+    return href.startswith(INTERNAL_SCHEMES)
+
+
+@cache
+def _markdown() -> MarkdownIt:
+    md = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False})
+    md.inline.ruler.before("link", "term_link", _term_rule)
+    md.inline.ruler.before("link", "citation", _citation_rule)
+    md.add_render_rule("term_link", _render_term)
+    md.add_render_rule("citation", _render_citation)
+    md.add_render_rule("link_open", _render_link_open)
+    md.add_render_rule("link_close", _render_link_close)
+    md.add_render_rule("image", _render_image)
+    return md
+
+
+def _term_rule(state: StateInline, silent: bool) -> bool:
+    match = TERM_LINK.match(state.src, state.pos)
+    if not match:
+        return False
+    if not silent:
+        token = state.push("term_link", "", 0)
+        token.meta = {"term": match.group(1).strip(), "label": (match.group(2) or match.group(1)).strip()}
+    state.pos = match.end()
+    return True
+
+
+def _citation_rule(state: StateInline, silent: bool) -> bool:
+    match = CITATION.match(state.src, state.pos)
+    if not match:
+        return False
+    if not silent:
+        token = state.push("citation", "", 0)
+        token.meta = {"source": match.group(1)}
+    state.pos = match.end()
+    return True
+
+
+def _render_term(self: Any, tokens: list[Token], idx: int, options: Any, env: dict) -> str:
+    meta = tokens[idx].meta
+    href = "term:" + quote(meta["term"])
+    return f'<a class="term" href="{href}">{html.escape(meta["label"])}</a>'
+
+
+def _render_citation(self: Any, tokens: list[Token], idx: int, options: Any, env: dict) -> str:
+    source_id = tokens[idx].meta["source"]
+    order: list[str] = env.setdefault("citations", [])
+    if source_id not in order:
+        order.append(source_id)
+    number = order.index(source_id) + 1
+    return f'<sup><a class="cite" href="cite:{quote(source_id)}">[{number}]</a></sup>'
+
+
+def _render_link_open(self: Any, tokens: list[Token], idx: int, options: Any, env: dict) -> str:
+    href = str(tokens[idx].attrGet("href") or "")
+    stack: list[str] = env.setdefault("link_stack", [])
+    if is_internal_link(href):
+        stack.append("")
+        return f'<a href="{html.escape(href)}">'
+    stack.append(href)
+    return '<span class="external">'
+
+
+def _render_link_close(self: Any, tokens: list[Token], idx: int, options: Any, env: dict) -> str:
+    stack: list[str] = env.setdefault("link_stack", [])
+    href = stack.pop() if stack else ""
+    if not href:
+        return "</a>"
+    return f'</span> <span class="address">({html.escape(href)})</span>'
+
+
+def _render_image(self: Any, tokens: list[Token], idx: int, options: Any, env: dict) -> str:
+    alt = "".join(child.content for child in tokens[idx].children or [])
+    return f'<span class="image-alt">[image: {html.escape(alt or "no description")}]</span>'

@@ -1,0 +1,88 @@
+"""A lesson as the student meets it: pages, key terms, sources and a quiz."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from irtutor.core.questions import Question
+
+
+@dataclass(frozen=True)
+class Source:
+    id: str
+    title: str
+    publisher: str
+    url: str = ""
+    date: str = ""
+    note: str = ""
+
+    def citation(self) -> str:
+        """One line fit for a sources list: publisher, title, date, address."""
+        parts = [self.publisher, f"“{self.title}”"]
+        if self.date:
+            parts.append(self.date)
+        text = ", ".join(parts)
+        return f"{text}. {self.url}" if self.url else f"{text}."
+
+
+@dataclass(frozen=True)
+class KeyTerm:
+    term: str
+    definition: str
+
+
+@dataclass(frozen=True)
+class Page:
+    """One reading page. `slug` is the file name without `.md`, used by questions to point back."""
+
+    slug: str
+    title: str
+    markdown: str
+    citations: tuple[str, ...] = ()
+    terms: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Lesson:
+    id: str
+    title: str
+    summary: str
+    order: int
+    folder: str
+    objectives: tuple[str, ...]
+    pages: tuple[Page, ...]
+    sources: tuple[Source, ...]
+    terms: tuple[KeyTerm, ...]
+    questions: tuple[Question, ...]
+    prerequisites: tuple[str, ...] = ()
+    discussion: tuple[str, ...] = ()
+    facts_as_of: str = ""
+    _page_index: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self._page_index.update({page.slug: i for i, page in enumerate(self.pages)})
+
+    def page_number(self, slug: str) -> int | None:
+        """Zero-based index of the page with this slug, or None."""
+        return self._page_index.get(slug)
+
+    def source(self, source_id: str) -> Source | None:
+        return next((s for s in self.sources if s.id == source_id), None)
+
+    def term(self, name: str) -> KeyTerm | None:
+        folded = name.casefold()
+        return next((t for t in self.terms if t.term.casefold() == folded), None)
+
+    def question(self, question_id: str) -> Question | None:
+        return next((q for q in self.questions if q.id == question_id), None)
+
+
+@dataclass(frozen=True)
+class LessonSummary:
+    """What the lesson list needs before a lesson is opened: cheap to read at start-up."""
+
+    id: str
+    title: str
+    summary: str
+    order: int
+    folder: str

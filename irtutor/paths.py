@@ -1,0 +1,36 @@
+"""Where IR Tutor finds its shipped files and keeps each user's data."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+_PACKAGE = Path(__file__).resolve().parent
+
+
+def _shipped(name: str) -> Path:
+    # A wheel carries the folders inside the package; a source checkout keeps them at the top.
+    bundled = _PACKAGE / "_shipped" / name
+    return bundled if bundled.is_dir() else _PACKAGE.parent / name
+
+
+def resource_dir() -> Path:
+    return _shipped("resources")
+
+
+def builtin_lessons_dir() -> Path:
+    return _shipped("lessons")
+
+
+def data_dir() -> Path:
+    """The per-user data folder; IRTUTOR_DATA_DIR overrides it (tests, portable installs)."""
+    override = os.environ.get("IRTUTOR_DATA_DIR")
+    if override:
+        return Path(override)
+    from platformdirs import user_data_dir
+
+    return Path(user_data_dir("IR Tutor", "IR Tutor", roaming=True))
+
+
+def database_path() -> Path:
+    return data_dir() / "irtutor.sqlite3"

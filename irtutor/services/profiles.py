@@ -1,0 +1,42 @@
+"""Student profiles on a shared classroom computer, and which one was used last."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from irtutor.core.attempts import Profile
+
+if TYPE_CHECKING:
+    from irtutor.storage.stores import Store
+
+LAST_PROFILE = "last_profile_id"
+MAX_NAME = 40
+
+
+class ProfileNameError(ValueError):
+    """The name typed for a new profile cannot be used; the message says why."""
+
+
+class Profiles:
+    def __init__(self, store: Store) -> None:
+        self.store = store
+
+    def all(self) -> list[Profile]:
+        return self.store.profiles()
+
+    def create(self, name: str) -> Profile:
+        name = " ".join(name.split())
+        if not name:
+            raise ProfileNameError("Type a name for the profile.")
+        if len(name) > MAX_NAME:
+            raise ProfileNameError(f"Use at most {MAX_NAME} characters.")
+        if any(p.name.casefold() == name.casefold() for p in self.all()):
+            raise ProfileNameError(f"There is already a profile called “{name}”; pick it from the list.")
+        return self.store.add_profile(name)
+
+    def remember(self, profile: Profile) -> None:
+        self.store.set_setting(LAST_PROFILE, str(profile.id))
+
+    def remembered(self) -> Profile | None:
+        value = self.store.setting(LAST_PROFILE)
+        return next((p for p in self.all() if str(p.id) == value), None)

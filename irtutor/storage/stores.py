@@ -1,0 +1,100 @@
+"""Stores: one short unit of work per user action, core objects in and out."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from sqlalchemy import Engine, insert, select, update
+
+from irtutor.core.attempts import Profile, StoredAnswer, StoredAttempt
+from irtutor.core.questions import Response
+from irtutor.storage.errors import guarded
+from irtutor.storage.tables import AnswerRow, AttemptRow, ProfileRow, SettingRow
+
+_answer = AnswerRow.__table__
+_attempt = AttemptRow.__table__
+_profile = ProfileRow.__table__
+_setting = SettingRow.__table__
+
+
+def _now() -> datetime:
+    return datetime.now(UTC).replace(tzinfo=None)
+
+
+class Store:
+    """Everything the services read and write. `where` names the database in error messages."""
+
+    def __init__(self, engine: Engine, where: str) -> None:
+        self.engine = engine
+        self.where = where
+
+    @guarded("read the student profiles")
+    def profiles(self) -> list[Profile]:
+        with self.engine.connect() as conn:
+            rows = conn.execute(select(_profile.c.id, _profile.c.name).order_by(_profile.c.name))
+            return [Profile(row.id, row.name) for row in rows]
+
+    @guarded("create the profile")
+    def add_profile(self, name: str) -> Profile:
+        with self.engine.begin() as conn:
+            new_id = conn.execute(insert(_profile).values(name=name, created_at=_now())).inserted_primary_key[0]
+        return Profile(int(new_id), name)
+
+    @guarded("read a setting")
+    def setting(self, key: str) -> str | None:
+        with self.engine.connect() as conn:
+            return conn.execute(select(_setting.c.value).where(_setting.c.key == key)).scalar()
+
+    @guarded("save a setting")
+    def set_setting(self, key: str, value: str) -> None:
+        with self.engine.begin() as conn:
+            changed = conn.execute(update(_setting).where(_setting.c.key == key).values(value=value)).rowcount
+            if not changed:
+                conn.execute(insert(_setting).values(key=key, value=value))
+
+    @guarded("open the quiz attempt")
+    def open_attempt(self, profile_id: int, lesson_id: str) -> StoredAttempt:
+        """The student's unfinished attempt at this quiz, or a new one."""
+        with self.engine.begin() as conn:
+            row = conn.execute(
+                select(_attempt.c.id, _attempt.c.position)
+                .where(_attempt.c.profile_id == profile_id, _attempt.c.lesson_id == lesson_id,
+                       _attempt.c.finished_at.is_(None))
+                .order_by(_attempt.c.id.desc()).limit(1)
+            ).first()
+            if row is None:
+                values = dict(profile_id=profile_id, lesson_id=lesson_id, mode="practice", position=0,
+                              started_at=_now())
+                attempt_id = conn.execute(insert(_attempt).values(**values)).inserted_primary_key[0]
+                return StoredAttempt(int(attempt_id), lesson_id, 0, False, ())
+            return StoredAttempt(row.id, lesson_id, row.position, False, self._answers(conn, row.id))
+
+    def _answers(self, conn, attempt_id: int) -> tuple[StoredAnswer, ...]:  # type: ignore[no-untyped-def]
+        rows = conn.execute(
+            select(_answer.c.question_id, _answer.c.question_hash, _answer.c.response,
+                   _answer.c.score, _answer.c.correct)
+            .where(_answer.c.attempt_id == attempt_id).order_by(_answer.c.id)
+        )
+        return tuple(StoredAnswer(r.question_id, r.question_hash, Response.from_json(r.response),
+                                  r.score, bool(r.correct)) for r in rows)
+
+    @guarded("save your answer")
+    def record_answer(self, attempt_id: int, answer: StoredAnswer, duration_ms: int) -> int:
+        """Commit one answer; when this returns the row is on disk."""
+        with self.engine.begin() as conn:
+            result = conn.execute(insert(_answer).values(
+                attempt_id=attempt_id, question_id=answer.question_id, question_hash=answer.question_hash,
+                response=answer.response.to_json(), correct=answer.correct, score=answer.score,
+                duration_ms=duration_ms, answered_at=_now(),
+            ))
+            return int(result.inserted_primary_key[0])
+
+    @guarded("remember your place in the quiz")
+    def set_position(self, attempt_id: int, position: int) -> None:
+        with self.engine.begin() as conn:
+            conn.execute(update(_attempt).where(_attempt.c.id == attempt_id).values(position=position))
+
+    @guarded("finish the attempt")
+    def finish_attempt(self, attempt_id: int) -> None:
+        with self.engine.begin() as conn:
+            conn.execute(update(_attempt).where(_attempt.c.id == attempt_id).values(finished_at=_now()))

@@ -1,0 +1,1 @@
+"""PySide6 widgets. Thin: they show core objects and hand user actions to services via ops."""

@@ -1,0 +1,127 @@
+"""The reading pane: one page at a time, with key terms and the sources the page cites."""
+
+from __future__ import annotations
+
+import html
+from urllib.parse import unquote
+
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSplitter, QVBoxLayout, QWidget
+
+from irtutor.content.safe_markdown import render_page
+from irtutor.core.lesson import Lesson
+from irtutor.ui import messages
+from irtutor.ui.safe_browser import SafeTextBrowser
+
+_PAGE_STEPS = {Qt.Key.Key_Left: -1, Qt.Key.Key_PageUp: -1, Qt.Key.Key_Right: 1, Qt.Key.Key_PageDown: 1}
+_KEY_EVENTS = (QEvent.Type.KeyPress, QEvent.Type.ShortcutOverride)
+_KEYPAD = Qt.KeyboardModifier.KeypadModifier
+
+
+class LessonReader(QWidget):
+    sig_page_changed = Signal(int)
+    """The page on screen changed; the argument is its zero-based index."""
+
+    def __init__(self, lesson: Lesson, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.lesson = lesson
+        self.page_index = 0
+        self.text = SafeTextBrowser()
+        self.text.setObjectName("page-text")
+        self.text.setAccessibleName("Lesson page")
+        self.side = SafeTextBrowser()
+        self.side.setObjectName("page-notes")
+        self.side.setAccessibleName("Key terms and sources")
+        self.previous_button = QPushButton("◀ Previous")
+        self.next_button = QPushButton("Next ▶")
+        self.page_label = QLabel()
+        self.page_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self._build_layout()
+        self._connect()
+        self.show_page(0)
+
+    def _build_layout(self) -> None:
+        splitter = QSplitter()
+        splitter.addWidget(self.text)
+        splitter.addWidget(self.side)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 1)
+        nav = QHBoxLayout()
+        nav.addWidget(self.previous_button)
+        nav.addWidget(self.page_label, 1)
+        nav.addWidget(self.next_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(splitter, 1)
+        layout.addLayout(nav)
+
+    def _connect(self) -> None:
+        self.previous_button.clicked.connect(lambda: self.show_page(self.page_index - 1))
+        self.next_button.clicked.connect(lambda: self.show_page(self.page_index + 1))
+        self.text.link_activated.connect(self.follow_link)
+        self.side.link_activated.connect(self.follow_link)
+        for widget in (self.text, self.side, self.previous_button, self.next_button):
+            widget.installEventFilter(self)
+        for number in range(1, 10):
+            shortcut = QShortcut(QKeySequence(f"Ctrl+{number}"), self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(lambda n=number: self.show_page(n - 1))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # Page keys turn pages even where the text box would scroll or move a cursor.
+        if isinstance(event, QKeyEvent) and event.type() in _KEY_EVENTS and not event.modifiers() & ~_KEYPAD:
+            step = _PAGE_STEPS.get(event.key(), 0)
+            if step:
+                if event.type() == QEvent.Type.KeyPress:
+                    self.show_page(self.page_index + step)
+                event.accept()
+                return True
+        return super().eventFilter(watched, event)
+
+    def show_page(self, index: int) -> None:
+        if not 0 <= index < len(self.lesson.pages):
+            return
+        self.page_index = index
+        page = self.lesson.pages[index]
+        rendered = render_page(page, self.lesson)
+        self.text.setHtml(rendered.html)
+        self.side.setHtml(self._notes_html(index, rendered.cited))
+        total = len(self.lesson.pages)
+        self.page_label.setText(messages.PAGE_LABEL.format(number=index + 1, total=total, title=page.title))
+        self.previous_button.setEnabled(index > 0)
+        self.next_button.setEnabled(index < total - 1)
+        self.sig_page_changed.emit(index)
+
+    def show_page_slug(self, slug: str) -> None:
+        index = self.lesson.page_number(slug)
+        if index is not None:
+            self.show_page(index)
+
+    def follow_link(self, href: str) -> None:
+        kind, _, target = href.partition(":")
+        if kind == "page":
+            self.show_page_slug(target)
+        elif kind == "term":
+            self.side.scrollToAnchor(_anchor("term", unquote(target)))
+        elif kind == "cite":
+            self.side.scrollToAnchor(_anchor("cite", unquote(target)))
+
+    def _notes_html(self, index: int, cited: tuple) -> str:
+        lesson, page = self.lesson, self.lesson.pages[index]
+        parts = [f"<h3>{messages.OBJECTIVES}</h3><ul>"]
+        parts += [f"<li>{html.escape(o)}</li>" for o in lesson.objectives]
+        parts.append(f"</ul><h3>{messages.TERMS_HEADER}</h3>")
+        terms = [t for t in (lesson.term(name) for name in page.terms) if t is not None]
+        parts += [f'<p><a name="{_anchor("term", t.term)}"></a><b>{html.escape(t.term)}</b>: '
+                  f"{html.escape(t.definition)}</p>" for t in terms] or [f"<p>{messages.NO_TERMS}</p>"]
+        parts.append(f"<h3>{messages.SOURCES_HEADER}</h3>")
+        parts += [f'<p><a name="{_anchor("cite", s.id)}"></a>[{n}] {html.escape(s.citation())}</p>'
+                  for n, s in enumerate(cited, start=1)] or [f"<p>{messages.NO_SOURCES}</p>"]
+        if lesson.facts_as_of:
+            parts.append(f"<p><i>{messages.FACTS_AS_OF.format(date=lesson.facts_as_of)}</i></p>")
+        return "".join(parts)
+
+
+def _anchor(kind: str, name: str) -> str:
+    return f"{kind}-" + "".join(c if c.isalnum() else "-" for c in name.casefold())

@@ -1,0 +1,38 @@
+"""One open lesson: its reading and its quiz, as two tabs."""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
+
+from irtutor.core.lesson import Lesson
+from irtutor.ui.lesson_reader import LessonReader
+from irtutor.ui.ops import Operations
+from irtutor.ui.quiz_view import QuizView
+
+
+class LessonView(QWidget):
+    def __init__(self, lesson: Lesson, ops: Operations, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.lesson = lesson
+        title = QLabel(f"<h2>{html.escape(lesson.title)}</h2><p>{html.escape(lesson.summary)}</p>")
+        title.setWordWrap(True)
+        self.reader = LessonReader(lesson)
+        self.quiz = QuizView(lesson, ops)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.reader, "&Reading")
+        self.tabs.addTab(self.quiz, f"&Quiz ({len(lesson.questions)} questions)")
+        layout = QVBoxLayout(self)
+        layout.addWidget(title)
+        layout.addWidget(self.tabs, 1)
+        self.quiz.sig_open_page.connect(self.open_page)
+
+    def open_page(self, slug: str) -> None:
+        """Show the reading at this page (from a feedback link)."""
+        self.reader.show_page_slug(slug)
+        self.tabs.setCurrentWidget(self.reader)
+        self.reader.text.setFocus()
+
+    def show_quiz(self) -> None:
+        self.tabs.setCurrentWidget(self.quiz)

@@ -1,0 +1,204 @@
+"""The main window: lessons on the left, the open lesson on the right, a status bar below."""
+
+from __future__ import annotations
+
+from functools import partial
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QDialog,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QWidget,
+)
+
+from irtutor.core.attempts import Profile
+from irtutor.core.errors import SaveFailed
+from irtutor.core.lesson import LessonSummary
+from irtutor.ui import messages
+from irtutor.ui.ops import Change, Operations
+
+if TYPE_CHECKING:
+    from irtutor.services.quiz_session import QuizSession
+    from irtutor.services.workspace import Workspace
+    from irtutor.ui.lesson_view import LessonView
+
+LESSON_ID = Qt.ItemDataRole.UserRole
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, summaries: list[LessonSummary], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(messages.APP_NAME)
+        self.resize(1180, 760)
+        self.ops = Operations(self)
+        self.workspace: Workspace | None = None
+        self.profile: Profile | None = None
+        self.lesson_view: LessonView | None = None
+        self.profile_dialog: QDialog | None = None
+        self.lesson_list = QListWidget()
+        self.lesson_list.setObjectName("lesson-list")
+        self.lesson_list.setAccessibleName("Lessons")
+        self.lesson_list.setWordWrap(True)
+        self.welcome = QLabel(messages.WELCOME)
+        self.welcome.setWordWrap(True)
+        self.welcome.setAlignment(Qt.AlignmentFlag.AlignTop)
+        self.welcome.setMargin(24)
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.welcome)
+        self.problems_button = QPushButton()
+        self.problems_button.setFlat(True)
+        self.problems_button.setVisible(False)
+        self.student_button = QPushButton(messages.NO_STUDENT)
+        self.student_button.setFlat(True)
+        self.student_button.setEnabled(False)
+        self._build_layout()
+        self._fill_lessons([(s.id, s.title, s.summary) for s in summaries])
+        self.statusBar().showMessage(messages.LOADING_LESSONS)
+        self._connect()
+
+    def _build_layout(self) -> None:
+        splitter = QSplitter()
+        splitter.addWidget(self.lesson_list)
+        splitter.addWidget(self.stack)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([260, 920])
+        self.setCentralWidget(splitter)
+        self.statusBar().addPermanentWidget(self.problems_button)
+        self.statusBar().addPermanentWidget(self.student_button)
+
+    def _connect(self) -> None:
+        self.lesson_list.currentItemChanged.connect(self._on_lesson_selected)
+        self.problems_button.clicked.connect(self.show_problems)
+        self.student_button.clicked.connect(self.choose_profile)
+        self.ops.sig_failed.connect(lambda message: self.statusBar().showMessage(message))
+        self.ops.sig_changed.connect(self._on_changed)
+
+    def _fill_lessons(self, rows: list[tuple[str, str, str]]) -> None:
+        current = self.lesson_list.currentItem()
+        keep = current.data(LESSON_ID) if current else None
+        self.lesson_list.blockSignals(True)
+        self.lesson_list.clear()
+        for lesson_id, title, summary in rows:
+            item = QListWidgetItem(title)
+            item.setData(LESSON_ID, lesson_id)
+            item.setToolTip(summary)
+            self.lesson_list.addItem(item)
+            if lesson_id == keep:
+                self.lesson_list.setCurrentItem(item)
+        self.lesson_list.blockSignals(False)
+
+    # --- start-up, after the first paint
+
+    def attach(self, workspace: Workspace) -> None:
+        """Take the loaded lessons and the database; ask who is studying if nobody is remembered."""
+        self.workspace = workspace
+        library = workspace.library
+        self._fill_lessons([(lesson.id, lesson.title, lesson.summary) for lesson in library.lessons])
+        count = len(library.problems)
+        self.problems_button.setText(messages.PROBLEMS_BUTTON.format(count=count))
+        self.problems_button.setVisible(count > 0)
+        self.statusBar().showMessage(messages.LESSONS_LOADED.format(count=len(library.lessons)), 5000)
+        profiles = workspace.profiles
+        if profiles is None:
+            self._warn(messages.STORAGE_FAILED_TITLE, messages.STORAGE_FAILED.format(error=workspace.storage_error))
+            return
+        self.student_button.setEnabled(True)
+        remembered = self._remembered_profile()
+        if remembered is not None:
+            self.set_profile(remembered)
+        else:
+            self.choose_profile()
+
+    def _remembered_profile(self) -> Profile | None:
+        profiles = self.workspace.profiles if self.workspace else None
+        try:
+            return profiles.remembered() if profiles else None
+        except SaveFailed as exc:
+            self.statusBar().showMessage(str(exc))
+            return None
+
+    # --- user actions
+
+    def choose_profile(self) -> None:
+        from irtutor.ui.profile_dialog import ProfileDialog
+
+        profiles = self.workspace.profiles if self.workspace else None
+        if profiles is None:
+            return
+        self.profile_dialog = ProfileDialog(profiles, self)
+        self.profile_dialog.sig_profile_chosen.connect(self._on_profile_chosen)
+        self.profile_dialog.open()
+
+    def _on_profile_chosen(self, profile: Profile) -> None:
+        profiles = self.workspace.profiles if self.workspace else None
+        if profiles is not None:
+            self.ops.run(self, partial(profiles.remember, profile), changes=Change.PROFILES)
+        self.set_profile(profile)
+
+    def set_profile(self, profile: Profile) -> None:
+        self.profile = profile
+        self.student_button.setText(messages.STUDENT_BUTTON.format(name=profile.name))
+        if self.lesson_view is not None:
+            self._start_quiz(self.lesson_view)
+
+    def open_lesson(self, lesson_id: str) -> LessonView | None:
+        lesson = self.workspace.library.lesson(lesson_id) if self.workspace else None
+        if lesson is None:
+            self.statusBar().showMessage(messages.LOADING_LESSONS, 3000)
+            return None
+        from irtutor.ui.lesson_view import LessonView  # Markdown and quiz widgets load on first use
+
+        if self.lesson_view is not None:
+            self.stack.removeWidget(self.lesson_view)
+            self.lesson_view.deleteLater()
+        self.lesson_view = LessonView(lesson, self.ops)
+        self.lesson_view.quiz.sig_new_attempt_requested.connect(lambda: self._start_quiz(self.lesson_view))
+        self.stack.addWidget(self.lesson_view)
+        self.stack.setCurrentWidget(self.lesson_view)
+        self._start_quiz(self.lesson_view)
+        self.lesson_view.reader.text.setFocus()
+        return self.lesson_view
+
+    def _start_quiz(self, view: LessonView | None) -> None:
+        if view is None or self.workspace is None:
+            return
+        if self.workspace.store is None:
+            view.quiz.set_session(None, messages.QUIZ_NEEDS_DATABASE)
+        elif self.profile is None:
+            view.quiz.set_session(None, messages.QUIZ_NEEDS_STUDENT)
+        else:
+            start = partial(self.workspace.start_quiz, view.lesson, self.profile)
+            self.ops.run(self, start, on_done=lambda session: self._show_session(view, session))
+
+    def _show_session(self, view: LessonView, session: QuizSession) -> None:
+        if view is self.lesson_view:
+            view.quiz.set_session(session)
+
+    def show_problems(self) -> None:
+        from irtutor.ui.problems_dialog import ProblemsDialog
+
+        if self.workspace is not None:
+            dialog = ProblemsDialog(self.workspace.library.problems, self)
+            dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            dialog.open()
+
+    def _on_lesson_selected(self, item: QListWidgetItem | None, _previous: object) -> None:
+        if item is not None:
+            self.open_lesson(item.data(LESSON_ID))
+
+    def _on_changed(self, changes: Change) -> None:
+        if changes & Change.ANSWERS:
+            self.statusBar().showMessage(messages.ANSWER_SAVED, 2000)
+
+    def _warn(self, title: str, text: str) -> None:
+        box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok, self)
+        box.setObjectName("storage-failed")
+        box.open()

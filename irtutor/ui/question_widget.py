@@ -1,0 +1,97 @@
+"""One choice question (single, multiple, true/false): pick with mouse or keys 1-9."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QMouseEvent
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QButtonGroup,
+    QCheckBox,
+    QHBoxLayout,
+    QLabel,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from irtutor.content.safe_markdown import render_text
+from irtutor.core.grading import Outcome
+from irtutor.core.questions import Option, Question, QuestionKind, Response
+
+
+class _WrappingLabel(QLabel):
+    """Option text that wraps, and toggles its button when clicked like the button's own text."""
+
+    def __init__(self, text: str, button: QAbstractButton) -> None:
+        super().__init__(text)
+        self.button = button
+        self.setWordWrap(True)
+        self.setTextFormat(Qt.TextFormat.PlainText)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        if self.button.isEnabled():
+            self.button.click()
+        event.accept()
+
+
+class ChoiceQuestionWidget(QWidget):
+    sig_selection_changed = Signal(bool)
+    """The student changed their choice; True when something is chosen."""
+
+    def __init__(self, question: Question, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.question = question
+        self.prompt = QLabel(render_text(question.prompt))
+        self.prompt.setObjectName("question-prompt")
+        self.prompt.setWordWrap(True)
+        self.prompt.setTextFormat(Qt.TextFormat.RichText)
+        self.prompt.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+        multiple = question.kind is QuestionKind.MULTIPLE_CHOICE
+        self.group = QButtonGroup(self)
+        self.group.setExclusive(not multiple)
+        self.buttons: dict[str, QAbstractButton] = {}
+        self.labels: dict[str, _WrappingLabel] = {}
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.prompt)
+        if multiple:
+            layout.addWidget(QLabel("<i>Choose every answer that applies.</i>"))
+        for number, option in enumerate(question.options, start=1):
+            layout.addLayout(self._option_row(number, option, multiple))
+        layout.addStretch(1)
+        self.group.buttonToggled.connect(lambda *_: self.sig_selection_changed.emit(bool(self.selection())))
+
+    def _option_row(self, number: int, option: Option, multiple: bool) -> QHBoxLayout:
+        button: QAbstractButton = QCheckBox(f"{number}.") if multiple else QRadioButton(f"{number}.")
+        button.setAccessibleName(option.text)
+        button.setObjectName(f"option-{option.id}")
+        label = _WrappingLabel(option.text, button)
+        self.group.addButton(button)
+        self.buttons[option.id] = button
+        self.labels[option.id] = label
+        row = QHBoxLayout()
+        row.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
+        row.addWidget(label, 1)
+        return row
+
+    def selection(self) -> Response:
+        return Response(frozenset(oid for oid, b in self.buttons.items() if b.isChecked()))
+
+    def press_number(self, number: int) -> None:
+        """Keys 1-9: choose an option (toggle it, for multiple choice)."""
+        options = self.question.options
+        if 1 <= number <= len(options):
+            button = self.buttons[options[number - 1].id]
+            if button.isEnabled():
+                button.click()
+                button.setFocus()
+
+    def show_answer(self, response: Response, outcome: Outcome) -> None:
+        """Lock the question with the student's choice, marking right and wrong options."""
+        for option in self.question.options:
+            button = self.buttons[option.id]
+            button.setChecked(option.id in response.selected)
+            button.setEnabled(False)
+            mark = "✓ " if option.correct else ("✗ " if option.id in response.selected else "")
+            self.labels[option.id].setText(mark + option.text)
+        self.setProperty("answered", True)
