@@ -10,9 +10,14 @@ import argparse
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from irtutor import startup_clock
 from irtutor.paths import builtin_lessons_dir, database_path
+
+if TYPE_CHECKING:
+    from irtutor.services.workspace import Workspace
+    from irtutor.ui.main_window import MainWindow
 
 
 def parse_args(argv: list[str]) -> argparse.Namespace:
@@ -41,31 +46,42 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def run_gui(roots: list[Path], *, exit_after_paint: bool = False) -> int:
-    from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("IR Tutor")
+    window = build_window(roots, exit_after_paint=exit_after_paint)
+    window.show()
+    return app.exec()
+
+
+def build_window(roots: list[Path], *, exit_after_paint: bool = False) -> MainWindow:
+    """The main window, listing lessons at once; lessons and the database attach after it paints."""
+    from PySide6.QtCore import QCoreApplication, QTimer
 
     from irtutor.content.summaries import quick_summaries
     from irtutor.ui.first_paint import call_after_first_paint
     from irtutor.ui.main_window import MainWindow
 
-    app = QApplication.instance() or QApplication(sys.argv[:1])
-    app.setApplicationName("IR Tutor")
     window = MainWindow(quick_summaries(roots))
 
     def after_paint() -> None:
         if exit_after_paint:
             print(f"{startup_clock.ms_since_process_start():.1f}", flush=True)
-            app.quit()
+            QCoreApplication.quit()
             return
         QTimer.singleShot(0, lambda: window.attach(open_workspace(roots)))
 
     call_after_first_paint(window, after_paint)
-    window.show()
-    return app.exec()
+    return window
 
 
-def open_workspace(roots: list[Path]):  # type: ignore[no-untyped-def]  # heavy imports live here on purpose
-    """Load every lesson and open (or create and migrate) the database."""
+def open_workspace(roots: list[Path]) -> Workspace:
+    """Load every lesson and open (or create and migrate) the database.
+
+    The imports live here on purpose: the ORM, Alembic and the validator cost ~0.5 s, which
+    the student should spend looking at a painted window, not at nothing.
+    """
     from irtutor.core.errors import SaveFailed
     from irtutor.services.library import Library
     from irtutor.services.workspace import Workspace

@@ -41,7 +41,9 @@ def load_lesson(folder: Path) -> tuple[Lesson | None, list[Problem]]:
     sources = tuple(Source(id=k, **v) for k, v in data["sources"].items())
     terms = tuple(KeyTerm(k, v) for k, v in data.get("terms", {}).items())
     pages = _load_pages(folder, meta, {s.id for s in sources}, {t.term for t in terms}, problems)
-    questions = _load_quiz(folder, {p.slug for p in pages}, {s.id for s in sources}, problems)
+    # Check the quiz against every page file, so one unreadable page is reported once, not again per question.
+    page_slugs = {path.stem for path in page_files(folder)[0]}
+    questions = _load_quiz(folder, page_slugs, {s.id for s in sources}, problems)
     if problems:
         return None, problems
     return Lesson(

@@ -34,8 +34,13 @@ def schema_problems(document: LocatedYaml, schema_name: str) -> list[Problem]:
     if document.data is None:
         return [document.problem((), "the file is empty; see the lesson format in README.md")]
     seen: dict[tuple[int, int, str], Problem] = {}
-    for error in _leaf_errors(_validator(schema_name).iter_errors(document.data)):
+    errors = list(_leaf_errors(_validator(schema_name).iter_errors(document.data)))
+    # With an unknown `kind`, what else the question lacks is noise: report the kind alone.
+    bad_kinds = {tuple(e.absolute_path)[:-1] for e in errors if tuple(e.absolute_path)[-1:] == ("kind",)}
+    for error in errors:
         at: YamlPath = tuple(error.absolute_path)
+        if at[-1:] != ("kind",) and any(at[: len(k)] == k for k in bad_kinds):
+            continue
         message, on_key = _explain(error, at)
         target = (*at, _unexpected_key(error)) if on_key else at
         problem = document.problem(target, message, key=on_key)
@@ -58,8 +63,10 @@ def _unexpected_key(error: ValidationError) -> str:
 
 
 def _where(at: YamlPath) -> str:
-    named = [str(p) for p in at if isinstance(p, str)]
-    return f"`{named[-1]}`" if named else "the file"
+    if len(at) >= 2 and isinstance(at[-1], int):
+        noun = "question" if at[-2] == "questions" else f"item of `{at[-2]}`"
+        return f"{noun} {at[-1] + 1}"
+    return f"`{at[-1]}`" if at else "the file"
 
 
 def _explain(error: ValidationError, at: YamlPath) -> tuple[str, bool]:

@@ -76,6 +76,8 @@ class MainWindow(QMainWindow):
 
     def _connect(self) -> None:
         self.lesson_list.currentItemChanged.connect(self._on_lesson_selected)
+        self.lesson_list.itemActivated.connect(self._on_lesson_selected)
+        self.lesson_list.itemClicked.connect(self._on_lesson_selected)
         self.problems_button.clicked.connect(self.show_problems)
         self.student_button.clicked.connect(self.choose_profile)
         self.ops.sig_failed.connect(lambda message: self.statusBar().showMessage(message))
@@ -103,9 +105,9 @@ class MainWindow(QMainWindow):
         library = workspace.library
         self._fill_lessons([(lesson.id, lesson.title, lesson.summary) for lesson in library.lessons])
         count = len(library.problems)
-        self.problems_button.setText(messages.PROBLEMS_BUTTON.format(count=count))
+        self.problems_button.setText(messages.problems_button(count))
         self.problems_button.setVisible(count > 0)
-        self.statusBar().showMessage(messages.LESSONS_LOADED.format(count=len(library.lessons)), 5000)
+        self.statusBar().showMessage(messages.lessons_loaded(len(library.lessons)), 5000)
         profiles = workspace.profiles
         if profiles is None:
             self._warn(messages.STORAGE_FAILED_TITLE, messages.STORAGE_FAILED.format(error=workspace.storage_error))
@@ -190,9 +192,10 @@ class MainWindow(QMainWindow):
             dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             dialog.open()
 
-    def _on_lesson_selected(self, item: QListWidgetItem | None, _previous: object) -> None:
-        if item is not None:
-            self.open_lesson(item.data(LESSON_ID))
+    def _on_lesson_selected(self, item: QListWidgetItem | None, _previous: object = None) -> None:
+        lesson_id = item.data(LESSON_ID) if item is not None else None
+        if lesson_id is not None and (self.lesson_view is None or self.lesson_view.lesson.id != lesson_id):
+            self.open_lesson(lesson_id)
 
     def _on_changed(self, changes: Change) -> None:
         if changes & Change.ANSWERS:

@@ -12,8 +12,16 @@ WELCOME = (
 LOADING_LESSONS = "Loading lessons…"
 OPENING_DATA = "Opening your saved answers…"
 READY = "Ready"
-LESSONS_LOADED = "{count} lessons loaded"
-PROBLEMS_BUTTON = "⚠ {count} lesson problem(s)"
+
+
+def lessons_loaded(count: int) -> str:
+    return f"{count} lesson loaded" if count == 1 else f"{count} lessons loaded"
+
+
+def problems_button(count: int) -> str:
+    return f"⚠ {count} lesson problem" + ("" if count == 1 else "s")
+
+
 PROBLEMS_TITLE = "Lesson problems"
 PROBLEMS_INTRO = (
     "These lesson files have problems, so the lessons they belong to are not shown. "

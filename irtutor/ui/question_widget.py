@@ -19,6 +19,9 @@ from irtutor.content.safe_markdown import render_text
 from irtutor.core.grading import Outcome
 from irtutor.core.questions import Option, Question, QuestionKind, Response
 
+_RIGHT = "#1b7a3a"
+_WRONG = "#b00020"
+
 
 class _WrappingLabel(QLabel):
     """Option text that wraps, and toggles its button when clicked like the button's own text."""
@@ -92,6 +95,8 @@ class ChoiceQuestionWidget(QWidget):
             button = self.buttons[option.id]
             button.setChecked(option.id in response.selected)
             button.setEnabled(False)
-            mark = "✓ " if option.correct else ("✗ " if option.id in response.selected else "")
+            chosen = option.id in response.selected
+            mark, colour = ("✓ ", _RIGHT) if option.correct else ("✗ ", _WRONG) if chosen else ("", "")
             self.labels[option.id].setText(mark + option.text)
+            self.labels[option.id].setStyleSheet(f"color: {colour}" if colour else "")
         self.setProperty("answered", True)

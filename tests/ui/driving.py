@@ -1,0 +1,37 @@
+"""Starting the real window the way a user's launch does, and reading what a student saved."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from irtutor.app import build_window
+from irtutor.paths import database_path
+from irtutor.ui.main_window import MainWindow
+from tests.conftest import LESSONS
+
+
+def start_app(qtbot: QtBot, roots: list[Path] | None = None) -> MainWindow:
+    window = build_window(roots or [LESSONS])
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitUntil(lambda: window.workspace is not None, timeout=15000)
+    return window
+
+
+def create_profile(qtbot: QtBot, window: MainWindow, name: str) -> None:
+    dialog = window.profile_dialog
+    assert dialog is not None and dialog.isVisible()
+    qtbot.keyClicks(dialog.name_edit, name)
+    qtbot.keyClick(dialog.name_edit, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+
+
+def saved_answers() -> list[tuple[str, int, float]]:
+    """(question_id, correct, score) rows straight from the SQLite file, read-only."""
+    uri = f"file:{database_path()}?mode=ro"
+    with sqlite3.connect(uri, uri=True) as conn:
+        return conn.execute("SELECT question_id, correct, score FROM answer ORDER BY id").fetchall()
