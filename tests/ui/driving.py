@@ -19,7 +19,15 @@ def start_app(qtbot: QtBot, roots: list[Path] | None = None) -> MainWindow:
     qtbot.addWidget(window)
     window.show()
     qtbot.waitUntil(lambda: window.workspace is not None, timeout=15000)
+    if window.profile_dialog is None:
+        activate(qtbot, window)
     return window
+
+
+def activate(qtbot: QtBot, window: MainWindow) -> None:
+    """Make the window active, as the window manager does when a dialog closes: shortcuts need it."""
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
 
 
 def create_profile(qtbot: QtBot, window: MainWindow, name: str) -> None:
@@ -28,6 +36,7 @@ def create_profile(qtbot: QtBot, window: MainWindow, name: str) -> None:
     qtbot.keyClicks(dialog.name_edit, name)
     qtbot.keyClick(dialog.name_edit, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: not dialog.isVisible())
+    activate(qtbot, window)
 
 
 def saved_answers() -> list[tuple[str, int, float]]:

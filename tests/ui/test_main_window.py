@@ -11,8 +11,6 @@ from tests.ui.driving import create_profile, saved_answers, start_app
 
 
 def open_first_lesson(qtbot: QtBot, window: MainWindow) -> None:
-    window.activateWindow()
-    qtbot.waitUntil(window.isActiveWindow)  # shortcuts only reach the active window
     window.lesson_list.setFocus()
     qtbot.keyClick(window.lesson_list, Qt.Key.Key_Home)
     qtbot.keyClick(window.lesson_list, Qt.Key.Key_Return)

@@ -1,0 +1,67 @@
+"""Stopping mid-quiz, by closing or by a crash, and carrying on where the student was."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+import pytest
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from tests.conftest import REPO
+from tests.ui.driving import create_profile, saved_answers, start_app
+
+
+def test_closing_and_reopening_resumes_the_attempt(qtbot: QtBot) -> None:
+    window = start_app(qtbot)
+    create_profile(qtbot, window, "Ana")
+    view = window.open_lesson("nato-origins")
+    view.show_quiz()
+    quiz = view.quiz
+    for number in (2, 1):
+        quiz.question_widget.press_number(number)
+        quiz.check_answer()
+        qtbot.keyClick(quiz, Qt.Key.Key_Return)
+    window.close()
+
+    again = start_app(qtbot)
+    view = again.open_lesson("nato-origins")
+    view.show_quiz()
+    quiz = view.quiz
+    total = len(quiz.session.questions)
+    assert quiz.header.text() == f"Question 3 of {total}"
+    assert quiz.progress.text() == f"2 of {total} answered"
+    assert quiz.question_widget.property("answered") is None
+    qtbot.keyClick(quiz, Qt.Key.Key_PageUp)
+    qtbot.keyClick(quiz, Qt.Key.Key_PageUp)
+    assert quiz.header.text() == f"Question 1 of {total}"
+    assert quiz.question_widget.property("answered") is True
+    assert quiz.question_widget.buttons["b"].isChecked()
+    first_feedback = quiz.feedback.toPlainText()
+    assert first_feedback.startswith(("Correct.", "Not quite.", "Partly right"))
+    assert len(saved_answers()) == 2
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL is POSIX")
+def test_killed_mid_quiz_resumes_with_every_answer(qtbot: QtBot) -> None:
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    child = subprocess.Popen([sys.executable, "-m", "tests.ui.kill_mid_quiz"], cwd=REPO, env=env,
+                             stdout=subprocess.PIPE, text=True)
+    try:
+        assert child.stdout is not None
+        assert child.stdout.readline().strip() == "answered"
+    finally:
+        child.kill()
+        child.wait()
+    assert len(saved_answers()) == 3
+
+    window = start_app(qtbot)
+    assert window.profile_dialog is None and window.student_button.text() == "Student: Kim"
+    quiz = window.open_lesson("nato-origins").quiz
+    total = len(quiz.session.questions)
+    assert quiz.header.text() == f"Question 4 of {total}"
+    assert quiz.progress.text() == f"3 of {total} answered"
+    quiz.go_to(1)
+    assert quiz.question_widget.buttons["b"].isChecked() and quiz.question_widget.property("answered")
