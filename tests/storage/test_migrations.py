@@ -39,3 +39,19 @@ def test_migrations_ship_inside_the_package() -> None:
     assert MIGRATIONS.is_relative_to(Path(__import__("irtutor").__file__).parent)
     config = alembic_config(open_engine("sqlite://"))
     assert ScriptDirectory.from_config(config).get_current_head() is not None
+
+
+def test_schema_changes_roll_back_whole_when_cut_short(tmp_path: Path) -> None:
+    """A crash in the middle of a migration must not leave half a schema behind."""
+    engine = open_engine(sqlite_url(tmp_path / "db.sqlite3"))
+    upgrade_to_head(engine)
+    try:
+        with engine.begin() as conn:
+            conn.exec_driver_sql("CREATE TABLE half_done (id INTEGER)")
+            conn.exec_driver_sql("ALTER TABLE profile ADD COLUMN colour TEXT")
+            raise RuntimeError("power cut")
+    except RuntimeError:
+        pass
+    inspector = inspect(engine)
+    assert "half_done" not in inspector.get_table_names()
+    assert "colour" not in {c["name"] for c in inspector.get_columns("profile")}

@@ -8,10 +8,10 @@ import time
 
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
 
-from PySide6.QtWidgets import QApplication  # noqa: E402
+from PySide6.QtWidgets import QApplication
 
-from irtutor.app import build_window  # noqa: E402
-from tests.conftest import LESSONS  # noqa: E402
+from irtutor.app import build_window
+from tests.conftest import LESSONS
 
 
 def main() -> None:
