@@ -109,15 +109,16 @@ class LessonReader(QWidget):
 
     def _notes_html(self, index: int, cited: tuple) -> str:
         lesson, page = self.lesson, self.lesson.pages[index]
-        parts = [f"<h3>{messages.OBJECTIVES}</h3><ul>"]
-        parts += [f"<li>{html.escape(o)}</li>" for o in lesson.objectives]
-        parts.append(f"</ul><h3>{messages.TERMS_HEADER}</h3>")
+        parts = [f"<h3>{messages.TERMS_HEADER}</h3>"]
         terms = [t for t in (lesson.term(name) for name in page.terms) if t is not None]
         parts += [f'<p><a name="{_anchor("term", t.term)}"></a><b>{html.escape(t.term)}</b>: '
                   f"{html.escape(t.definition)}</p>" for t in terms] or [f"<p>{messages.NO_TERMS}</p>"]
         parts.append(f"<h3>{messages.SOURCES_HEADER}</h3>")
         parts += [f'<p><a name="{_anchor("cite", s.id)}"></a>[{n}] {html.escape(s.citation())}</p>'
                   for n, s in enumerate(cited, start=1)] or [f"<p>{messages.NO_SOURCES}</p>"]
+        parts.append(f"<h3>{messages.OBJECTIVES}</h3><ul>")
+        parts += [f"<li>{html.escape(o)}</li>" for o in lesson.objectives]
+        parts.append("</ul>")
         if lesson.facts_as_of:
             parts.append(f"<p><i>{messages.FACTS_AS_OF.format(date=lesson.facts_as_of)}</i></p>")
         return "".join(parts)

@@ -47,6 +47,7 @@ class MainWindow(QMainWindow):
         self.lesson_list.setObjectName("lesson-list")
         self.lesson_list.setAccessibleName("Lessons")
         self.lesson_list.setWordWrap(True)
+        self.lesson_list.setStyleSheet("QListWidget::item { padding: 6px; }")
         self.welcome = QLabel(messages.WELCOME)
         self.welcome.setWordWrap(True)
         self.welcome.setAlignment(Qt.AlignmentFlag.AlignTop)

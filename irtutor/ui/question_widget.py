@@ -61,7 +61,6 @@ class ChoiceQuestionWidget(QWidget):
             layout.addWidget(QLabel("<i>Choose every answer that applies.</i>"))
         for number, option in enumerate(question.options, start=1):
             layout.addLayout(self._option_row(number, option, multiple))
-        layout.addStretch(1)
         self.group.buttonToggled.connect(lambda *_: self.sig_selection_changed.emit(bool(self.selection())))
 
     def _option_row(self, number: int, option: Option, multiple: bool) -> QHBoxLayout:

@@ -62,9 +62,9 @@ class QuizView(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.notice)
         layout.addLayout(top)
-        layout.addWidget(self.question_area, 3)
+        layout.addWidget(self.question_area)
         layout.addLayout(buttons)
-        layout.addWidget(self.feedback, 2)
+        layout.addWidget(self.feedback, 1)
 
     def _connect(self) -> None:
         self.check_button.clicked.connect(self.check_answer)
