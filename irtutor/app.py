@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from irtutor import startup_clock
-from irtutor.paths import builtin_lessons_dir, database_path
+from irtutor.paths import builtin_lessons_dir, database_path, summaries_cache_path
 
 if TYPE_CHECKING:
     from irtutor.services.workspace import Workspace
@@ -63,7 +63,7 @@ def build_window(roots: list[Path], *, exit_after_paint: bool = False) -> MainWi
     from irtutor.ui.first_paint import call_after_first_paint
     from irtutor.ui.main_window import MainWindow
 
-    window = MainWindow(quick_summaries(roots))
+    window = MainWindow(quick_summaries(roots, summaries_cache_path()))
 
     def after_paint() -> None:
         if exit_after_paint:

@@ -32,5 +32,9 @@ def data_dir() -> Path:
     return Path(user_data_dir("IR Tutor", "IR Tutor", roaming=True))
 
 
+def summaries_cache_path() -> Path:
+    return data_dir() / "cache" / "lesson-summaries.json"
+
+
 def database_path() -> Path:
     return data_dir() / "irtutor.sqlite3"

@@ -75,14 +75,3 @@ class Lesson:
 
     def question(self, question_id: str) -> Question | None:
         return next((q for q in self.questions if q.id == question_id), None)
-
-
-@dataclass(frozen=True)
-class LessonSummary:
-    """What the lesson list needs before a lesson is opened: cheap to read at start-up."""
-
-    id: str
-    title: str
-    summary: str
-    order: int
-    folder: str

@@ -19,13 +19,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from irtutor.core.attempts import Profile
 from irtutor.core.errors import SaveFailed
-from irtutor.core.lesson import LessonSummary
+from irtutor.core.summary import LessonSummary
 from irtutor.ui import messages
 from irtutor.ui.ops import Change, Operations
 
 if TYPE_CHECKING:
+    from irtutor.core.attempts import Profile
     from irtutor.services.quiz_session import QuizSession
     from irtutor.services.workspace import Workspace
     from irtutor.ui.lesson_view import LessonView
@@ -47,7 +47,7 @@ class MainWindow(QMainWindow):
         self.lesson_list.setObjectName("lesson-list")
         self.lesson_list.setAccessibleName("Lessons")
         self.lesson_list.setWordWrap(True)
-        self.lesson_list.setStyleSheet("QListWidget::item { padding: 6px; }")
+        self.lesson_list.setSpacing(3)
         self.welcome = QLabel(messages.WELCOME)
         self.welcome.setWordWrap(True)
         self.welcome.setAlignment(Qt.AlignmentFlag.AlignTop)
