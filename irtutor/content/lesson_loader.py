@@ -33,7 +33,8 @@ def load_lesson(folder: Path) -> tuple[Lesson | None, list[Problem]]:
         return None, [exc.problem]
     problems = schema_problems(meta, "lesson")
     if problems:
-        return None, problems
+        # Still say what is wrong with the quiz's form, so one run of `irtutor check` shows it all.
+        return None, problems + _quiz_schema_problems(folder)
     data: dict[str, Any] = meta.data
     if data["id"] != folder.name:
         problems.append(meta.problem(("id",), f"id '{data['id']}' must equal the folder name "
@@ -71,6 +72,15 @@ def _load_pages(folder: Path, meta: LocatedYaml, sources: set[str], terms: set[s
         pages.append(page)
         problems.extend(page_problems)
     return tuple(pages)
+
+
+def _quiz_schema_problems(folder: Path) -> list[Problem]:
+    if not (folder / QUIZ_FILE).is_file():
+        return []
+    try:
+        return schema_problems(read_yaml(folder / QUIZ_FILE), "quiz")
+    except LessonError as exc:
+        return [exc.problem]
 
 
 def _load_quiz(folder: Path, pages: set[str], sources: set[str], problems: list[Problem]) -> tuple:

@@ -105,6 +105,9 @@ class MainWindow(QMainWindow):
         self.workspace = workspace
         library = workspace.library
         self._fill_lessons([(lesson.id, lesson.title, lesson.summary) for lesson in library.lessons])
+        if self.lesson_view is None and self.lesson_list.currentItem() is not None:
+            # The student chose (or focus picked) a lesson while the lessons were still loading.
+            self._on_lesson_selected(self.lesson_list.currentItem())
         count = len(library.problems)
         self.problems_button.setText(messages.problems_button(count))
         self.problems_button.setVisible(count > 0)

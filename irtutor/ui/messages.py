@@ -25,7 +25,7 @@ def problems_button(count: int) -> str:
 PROBLEMS_TITLE = "Lesson problems"
 PROBLEMS_INTRO = (
     "These lesson files have problems, so the lessons they belong to are not shown. "
-    "Each line says file:line:column and what to fix. Run `irtutor check` after editing."
+    "Each line says file:line:column and what to fix. Run “irtutor check” after editing."
 )
 STUDENT_BUTTON = "Student: {name}"
 NO_STUDENT = "Choose student…"

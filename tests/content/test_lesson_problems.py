@@ -121,3 +121,12 @@ def test_all_problems_of_a_lesson_are_reported_together(tmp_path: Path) -> None:
     })
     _, problems = load_lesson(folder)
     assert [(Path(p.path).name, p.line) for p in problems] == [("01-intro.md", 3), ("quiz.yaml", 10)]
+
+
+def test_a_broken_lesson_yaml_still_reports_the_quizs_form(tmp_path: Path) -> None:
+    folder = write_lesson(tmp_path, {
+        "lesson.yaml": LESSON_YAML.replace("order: 1", "order: first"),
+        "quiz.yaml": QUIZ_YAML.replace("single_choice", "essay"),
+    })
+    _, problems = load_lesson(folder)
+    assert [(Path(p.path).name, p.line, p.column) for p in problems] == [("lesson.yaml", 5, 8), ("quiz.yaml", 3, 11)]

@@ -65,3 +65,28 @@ def test_killed_mid_quiz_resumes_with_every_answer(qtbot: QtBot) -> None:
     assert quiz.progress.text() == f"3 of {total} answered"
     quiz.go_to(1)
     assert quiz.question_widget.buttons["b"].isChecked() and quiz.question_widget.property("answered")
+
+
+def test_finishing_shows_the_score_and_the_next_attempt_starts_fresh(qtbot: QtBot) -> None:
+    window = start_app(qtbot)
+    create_profile(qtbot, window, "Ana")
+    view = window.open_lesson("nato-origins")
+    view.show_quiz()
+    quiz = view.quiz
+    questions = quiz.session.questions
+    for question in questions:
+        assert not quiz.finish_button.isEnabled()
+        for option in question.options:
+            if option.correct:
+                quiz.question_widget.buttons[option.id].click()
+        qtbot.keyClick(quiz, Qt.Key.Key_Return)  # check
+        qtbot.keyClick(quiz, Qt.Key.Key_Return)  # next
+    assert quiz.finish_button.isEnabled()
+    qtbot.mouseClick(quiz.finish_button, Qt.MouseButton.LeftButton)
+    assert f"You scored {len(questions)} of {len(questions)}" in quiz.feedback.toPlainText()
+    assert quiz.again_button.isVisible() and not quiz.check_button.isVisible()
+
+    qtbot.mouseClick(quiz.again_button, Qt.MouseButton.LeftButton)
+    assert quiz.header.text() == f"Question 1 of {len(questions)}"
+    assert quiz.progress.text() == f"0 of {len(questions)} answered"
+    assert len(saved_answers()) == len(questions)  # the finished attempt is kept
