@@ -65,7 +65,7 @@ class LessonReader(QWidget):
             widget.installEventFilter(self)
         for number in range(1, 10):
             shortcut = QShortcut(QKeySequence(f"Ctrl+{number}"), self)
-            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.setContext(Qt.ShortcutContext.WindowShortcut)  # works from the lesson list too
             shortcut.activated.connect(lambda n=number: self.show_page(n - 1))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:

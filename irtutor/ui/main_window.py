@@ -77,7 +77,7 @@ class MainWindow(QMainWindow):
 
     def _connect(self) -> None:
         self.lesson_list.currentItemChanged.connect(self._on_lesson_selected)
-        self.lesson_list.itemActivated.connect(self._on_lesson_selected)
+        self.lesson_list.itemActivated.connect(self._enter_lesson)
         self.lesson_list.itemClicked.connect(self._on_lesson_selected)
         self.problems_button.clicked.connect(self.show_problems)
         self.student_button.clicked.connect(self.choose_profile)
@@ -200,6 +200,13 @@ class MainWindow(QMainWindow):
         lesson_id = item.data(LESSON_ID) if item is not None else None
         if lesson_id is not None and (self.lesson_view is None or self.lesson_view.lesson.id != lesson_id):
             self.open_lesson(lesson_id)
+
+    def _enter_lesson(self, item: QListWidgetItem) -> None:
+        """Enter or double-click: open the lesson and move the keyboard into its text."""
+        self._on_lesson_selected(item)
+        if self.lesson_view is not None:
+            self.lesson_view.tabs.setCurrentWidget(self.lesson_view.reader)
+            self.lesson_view.reader.text.setFocus()
 
     def _on_changed(self, changes: Change) -> None:
         if changes & Change.ANSWERS:

@@ -61,6 +61,9 @@ def test_reading_pages_with_the_keyboard(qtbot: QtBot) -> None:
     assert reader.page_index == 2
     qtbot.mouseClick(reader.previous_button, Qt.MouseButton.LeftButton)
     assert reader.page_index == 1
+    window.lesson_list.setFocus()
+    qtbot.keyClick(window.lesson_list, Qt.Key.Key_4, Qt.KeyboardModifier.ControlModifier)
+    assert reader.page_index == 3  # page shortcuts work wherever the focus is in the window
 
 
 def test_each_page_shows_its_key_terms_and_the_sources_it_cites(qtbot: QtBot) -> None:
