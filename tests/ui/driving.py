@@ -11,6 +11,7 @@ from pytestqt.qtbot import QtBot
 from irtutor.app import build_window
 from irtutor.paths import database_path
 from irtutor.ui.main_window import MainWindow
+from irtutor.ui.quiz_view import QuizView
 from tests.conftest import LESSONS
 
 
@@ -37,6 +38,15 @@ def create_profile(qtbot: QtBot, window: MainWindow, name: str) -> None:
     qtbot.keyClick(dialog.name_edit, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: not dialog.isVisible())
     activate(qtbot, window)
+
+
+def open_quiz(qtbot: QtBot, window: MainWindow, lesson_id: str = "nato-origins") -> QuizView:
+    """The lesson's quiz tab, on screen (shortcuts only reach visible widgets)."""
+    view = window.open_lesson(lesson_id)
+    assert view is not None
+    view.show_quiz()
+    qtbot.waitUntil(view.quiz.isVisible)
+    return view.quiz
 
 
 def saved_answers() -> list[tuple[str, int, float]]:

@@ -11,15 +11,13 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from tests.conftest import REPO
-from tests.ui.driving import create_profile, saved_answers, start_app
+from tests.ui.driving import create_profile, open_quiz, saved_answers, start_app
 
 
 def test_closing_and_reopening_resumes_the_attempt(qtbot: QtBot) -> None:
     window = start_app(qtbot)
     create_profile(qtbot, window, "Ana")
-    view = window.open_lesson("nato-origins")
-    view.show_quiz()
-    quiz = view.quiz
+    quiz = open_quiz(qtbot, window)
     for number in (2, 1):
         quiz.question_widget.press_number(number)
         quiz.check_answer()
@@ -27,9 +25,7 @@ def test_closing_and_reopening_resumes_the_attempt(qtbot: QtBot) -> None:
     window.close()
 
     again = start_app(qtbot)
-    view = again.open_lesson("nato-origins")
-    view.show_quiz()
-    quiz = view.quiz
+    quiz = open_quiz(qtbot, again)
     total = len(quiz.session.questions)
     assert quiz.header.text() == f"Question 3 of {total}"
     assert quiz.progress.text() == f"2 of {total} answered"
@@ -70,9 +66,7 @@ def test_killed_mid_quiz_resumes_with_every_answer(qtbot: QtBot) -> None:
 def test_finishing_shows_the_score_and_the_next_attempt_starts_fresh(qtbot: QtBot) -> None:
     window = start_app(qtbot)
     create_profile(qtbot, window, "Ana")
-    view = window.open_lesson("nato-origins")
-    view.show_quiz()
-    quiz = view.quiz
+    quiz = open_quiz(qtbot, window)
     questions = quiz.session.questions
     for question in questions:
         assert not quiz.finish_button.isEnabled()

@@ -9,7 +9,7 @@ from pytestqt.qtbot import QtBot
 
 from irtutor.paths import database_path
 from tests.storage.test_store_failures import limit_connections
-from tests.ui.driving import create_profile, saved_answers, start_app
+from tests.ui.driving import create_profile, open_quiz, saved_answers, start_app
 
 
 def test_damaged_database_at_start_leaves_lessons_readable(qtbot: QtBot, data_dir: Path) -> None:
@@ -29,9 +29,7 @@ def test_damaged_database_at_start_leaves_lessons_readable(qtbot: QtBot, data_di
 def test_failed_save_keeps_the_answer_on_screen_and_retrying_works(qtbot: QtBot) -> None:
     window = start_app(qtbot)
     create_profile(qtbot, window, "Ana")
-    view = window.open_lesson("nato-origins")
-    view.show_quiz()
-    quiz = view.quiz
+    quiz = open_quiz(qtbot, window)
     limit_connections(window.workspace.store, "PRAGMA query_only=ON")
 
     quiz.question_widget.press_number(1)
