@@ -16,6 +16,7 @@ from irtutor.core.lesson import Lesson
 from irtutor.services.quiz_session import QuizSession
 from irtutor.ui import messages
 from irtutor.ui.ops import Change, Operations
+from irtutor.ui.question_factory import make_question_widget
 from irtutor.ui.question_widget import ChoiceQuestionWidget
 from irtutor.ui.safe_browser import SafeTextBrowser
 
@@ -105,7 +106,7 @@ class QuizView(QWidget):
         if remember:
             self.ops.run(self, partial(session.move_to, position), changes=Change.ATTEMPT)
         question = session.questions[position]
-        widget = ChoiceQuestionWidget(question)
+        widget = make_question_widget(question)
         widget.sig_selection_changed.connect(lambda chosen: self.check_button.setEnabled(chosen))
         self._replace_question_widget(widget)
         self.shown_at = time.monotonic()

@@ -1,0 +1,21 @@
+"""The widget for each question kind.
+
+Every question widget is a QWidget with the same small surface, which the quiz view relies on:
+- `question`: the core Question it shows;
+- `sig_selection_changed(bool)`: the student changed their answer; True when it can be checked;
+- `selection() -> Response`: the answer as it stands;
+- `show_answer(response, outcome)`: lock the widget showing this answer, marked right/wrong,
+  and set the Qt property "answered" to True;
+- `press_number(n)`: keys 1-9 (pick option n, where the kind has numbered options; else no-op).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QWidget
+
+from irtutor.core.questions import Question
+from irtutor.ui.question_widget import ChoiceQuestionWidget
+
+
+def make_question_widget(question: Question, parent: QWidget | None = None) -> ChoiceQuestionWidget:
+    return ChoiceQuestionWidget(question, parent)
