@@ -16,6 +16,7 @@ os.environ["IRTUTOR_DATA_DIR"] = tempfile.mkdtemp(prefix="irtutor-shots-")
 from PySide6.QtWidgets import QApplication
 
 from irtutor.app import build_window
+from irtutor.core.quiz_settings import QuizMode
 from irtutor.paths import builtin_lessons_dir
 
 
@@ -34,6 +35,7 @@ def main(out: Path) -> None:
     window.grab().save(str(out / "reading.png"))
     view.show_quiz()
     quiz = view.quiz
+    quiz.start(QuizMode.PRACTICE)
     quiz.go_to(2)
     quiz.question_widget.press_number(1)
     quiz.question_widget.press_number(3)

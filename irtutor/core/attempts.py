@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import datetime
 
 from irtutor.core.grading import Outcome
 from irtutor.core.questions import Response
@@ -23,16 +24,22 @@ class RecordedAnswer:
 
 @dataclass
 class AttemptState:
-    """An attempt at one lesson's quiz, as the quiz view shows it."""
+    """An attempt at one lesson's quiz, as the quiz view shows it: the latest answer to each
+    question, and how many times each was tried."""
 
     attempt_id: int
     lesson_id: str
     position: int = 0
     finished: bool = False
     answers: dict[str, RecordedAnswer] = field(default_factory=dict)
+    tries: dict[str, int] = field(default_factory=dict)
 
     def answered(self, question_id: str) -> RecordedAnswer | None:
         return self.answers.get(question_id)
+
+    def wrong_tries(self, question_id: str) -> int:
+        """Tries before the latest one; all of them were wrong, or there would be no retry."""
+        return max(0, self.tries.get(question_id, 0) - 1)
 
     def total_score(self) -> float:
         return sum(a.outcome.score for a in self.answers.values())
@@ -47,6 +54,7 @@ class StoredAnswer:
     response: Response
     score: float
     correct: bool
+    try_number: int = 1
 
 
 @dataclass(frozen=True)
@@ -56,3 +64,7 @@ class StoredAttempt:
     position: int
     finished: bool
     answers: tuple[StoredAnswer, ...]
+    mode: str = "practice"
+    layout: dict[str, object] | None = None
+    started_at: datetime | None = None
+    finished_at: datetime | None = None

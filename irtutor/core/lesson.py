@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from irtutor.core.questions import Question
+from irtutor.core.quiz_settings import QuizSettings
 
 
 @dataclass(frozen=True)
@@ -57,6 +58,7 @@ class Lesson:
     prerequisites: tuple[str, ...] = ()
     discussion: tuple[str, ...] = ()
     facts_as_of: str = ""
+    quiz_settings: QuizSettings = field(default_factory=QuizSettings)
     _page_index: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
 
     def __post_init__(self) -> None:

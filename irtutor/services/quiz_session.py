@@ -1,13 +1,16 @@
-"""One student working through one lesson's quiz: grade, commit, and resume later."""
+"""One student taking one lesson's quiz: grade, commit, retry or submit, and resume later."""
 
 from __future__ import annotations
 
+import secrets
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from irtutor.core.attempts import AttemptState, Profile, RecordedAnswer, StoredAnswer
+from irtutor.core.attempts import AttemptState, Profile, RecordedAnswer, StoredAnswer, StoredAttempt
 from irtutor.core.grading import Outcome, grade
 from irtutor.core.lesson import Lesson
 from irtutor.core.questions import Question, Response
+from irtutor.core.quiz_settings import AttemptLayout, QuizMode, new_layout, penalised_score
 
 if TYPE_CHECKING:
     from irtutor.storage.stores import Store
@@ -16,46 +19,69 @@ CHANGED_NOTE = "This question was edited after you answered it; your score stand
 
 
 class QuizSession:
-    def __init__(self, store: Store, lesson: Lesson, profile: Profile) -> None:
+    """An attempt in progress. Start one with `start`, or pick up the unfinished one with `resume`."""
+
+    def __init__(self, store: Store, lesson: Lesson, profile: Profile, stored: StoredAttempt) -> None:
         self.store = store
         self.lesson = lesson
         self.profile = profile
-        self.state = self._resume()
-
-    def _resume(self) -> AttemptState:
-        stored = self.store.open_attempt(self.profile.id, self.lesson.id)
-        state = AttemptState(stored.id, self.lesson.id, stored.position)
+        self.mode = QuizMode(stored.mode)
+        natural = tuple(q.id for q in lesson.questions)
+        self.layout = AttemptLayout.from_json(stored.layout, natural)
+        self.questions = _in_layout_order(lesson, self.layout.question_order)
+        self.state = AttemptState(stored.id, lesson.id, min(stored.position, max(len(self.questions) - 1, 0)))
         for answer in stored.answers:
-            question = self.lesson.question(answer.question_id)
+            question = lesson.question(answer.question_id)
             if question is not None:
-                state.answers[question.id] = RecordedAnswer(question.id, answer.response,
-                                                            self._replayed(question, answer))
-        state.position = min(state.position, max(len(self.lesson.questions) - 1, 0))
-        return state
+                self.state.tries[question.id] = max(answer.try_number, self.state.tries.get(question.id, 0))
+                self.state.answers[question.id] = RecordedAnswer(question.id, answer.response,
+                                                                 _replayed(question, answer))
 
-    @staticmethod
-    def _replayed(question: Question, answer: StoredAnswer) -> Outcome:
-        """The feedback for a stored answer, with the score it earned when it was given."""
-        outcome = grade(question, answer.response)
-        if answer.question_hash == question.content_hash():
-            return outcome
-        return Outcome(question.id, answer.score, answer.correct, (CHANGED_NOTE,), question.explanation,
-                       question.page, question.source)
+    @classmethod
+    def start(cls, store: Store, lesson: Lesson, profile: Profile, mode: QuizMode,
+              seed: int | None = None) -> QuizSession:
+        """A new attempt, laid out (shuffled or not) as the quiz's settings say."""
+        layout = new_layout(tuple(q.id for q in lesson.questions), lesson.quiz_settings,
+                            secrets.randbits(31) if seed is None else seed)
+        stored = store.start_attempt(profile.id, lesson.id, str(mode), layout.to_json())
+        return cls(store, lesson, profile, stored)
+
+    @classmethod
+    def resume(cls, store: Store, lesson: Lesson, profile: Profile) -> QuizSession | None:
+        stored = store.unfinished_attempt(profile.id, lesson.id)
+        return None if stored is None else cls(store, lesson, profile, stored)
 
     @property
-    def questions(self) -> tuple[Question, ...]:
-        return self.lesson.questions
+    def shows_feedback(self) -> bool:
+        return self.mode is QuizMode.PRACTICE
 
     def submit(self, question_id: str, response: Response, duration_ms: int) -> Outcome:
-        """Grade the response and commit it; the Outcome is returned only once it is on disk."""
-        question = self.lesson.question(question_id)
-        if question is None:
-            raise KeyError(f"no question {question_id!r} in lesson {self.lesson.id!r}")
+        """Grade the response and commit it; the Outcome is returned only once it is on disk.
+
+        In practice mode a retry scores less by the quiz's penalty for each earlier wrong try;
+        in test mode a changed answer simply replaces the earlier one.
+        """
+        question = self._question(question_id)
         outcome = grade(question, response)
-        stored = StoredAnswer(question.id, question.content_hash(), response, outcome.score, outcome.correct)
+        try_number = self.state.tries.get(question.id, 0) + 1
+        if self.mode is QuizMode.PRACTICE and try_number > 1:
+            score = penalised_score(outcome.score, try_number - 1, self.lesson.quiz_settings.retry_penalty)
+            outcome = _with_score(outcome, score)
+        stored = StoredAnswer(question.id, question.content_hash(), response, outcome.score, outcome.correct,
+                              try_number)
         self.store.record_answer(self.state.attempt_id, stored, max(0, duration_ms))
+        self.state.tries[question.id] = try_number
         self.state.answers[question.id] = RecordedAnswer(question.id, response, outcome)
         return outcome
+
+    def can_retry(self, question_id: str) -> bool:
+        """Practice mode lets a student try a wrongly answered question again (for fewer marks)."""
+        recorded = self.state.answered(question_id)
+        return self.mode is QuizMode.PRACTICE and recorded is not None and not recorded.outcome.correct
+
+    def next_try_penalty(self, question_id: str) -> float:
+        """The share of the marks the next try would lose."""
+        return self.lesson.quiz_settings.retry_penalty * self.state.tries.get(question_id, 0)
 
     def move_to(self, position: int) -> int:
         position = max(0, min(position, len(self.questions) - 1))
@@ -65,7 +91,32 @@ class QuizSession:
         return position
 
     def finish(self) -> float:
-        """Close the attempt; the next start of this quiz begins a new one. Returns the total score."""
+        """Close (submit) the attempt; the next start of this quiz begins a new one. Returns the score."""
         self.store.finish_attempt(self.state.attempt_id)
         self.state.finished = True
         return self.state.total_score()
+
+    def _question(self, question_id: str) -> Question:
+        question = self.lesson.question(question_id)
+        if question is None:
+            raise KeyError(f"no question {question_id!r} in lesson {self.lesson.id!r}")
+        return question
+
+
+def _in_layout_order(lesson: Lesson, order: tuple[str, ...]) -> tuple[Question, ...]:
+    """The attempt's order; questions added to the lesson since the attempt began come last."""
+    listed = [q for q in (lesson.question(qid) for qid in order) if q is not None]
+    seen = {q.id for q in listed}
+    return tuple(listed + [q for q in lesson.questions if q.id not in seen])
+
+
+def _replayed(question: Question, answer: StoredAnswer) -> Outcome:
+    """The feedback for a stored answer, with the score it earned when it was given."""
+    outcome = _with_score(grade(question, answer.response), answer.score)
+    if answer.question_hash == question.content_hash():
+        return outcome
+    return replace(outcome, correct=answer.correct, feedback=(CHANGED_NOTE,))
+
+
+def _with_score(outcome: Outcome, score: float) -> Outcome:
+    return replace(outcome, score=score)

@@ -7,11 +7,13 @@ from typing import TYPE_CHECKING
 
 from irtutor.core.attempts import Profile
 from irtutor.core.lesson import Lesson
+from irtutor.core.quiz_settings import QuizMode
+from irtutor.services.attempt_history import AttemptReview, attempt_history
 from irtutor.services.profiles import Profiles
+from irtutor.services.quiz_session import QuizSession
 
 if TYPE_CHECKING:
     from irtutor.services.library import Library
-    from irtutor.services.quiz_session import QuizSession
     from irtutor.storage.stores import Store
 
 
@@ -28,10 +30,17 @@ class Workspace:
     def profiles(self) -> Profiles | None:
         return Profiles(self.store) if self.store else None
 
-    def start_quiz(self, lesson: Lesson, profile: Profile) -> QuizSession:
-        """Resume the student's unfinished attempt at this lesson's quiz, or start one."""
-        from irtutor.services.quiz_session import QuizSession
+    def resume_quiz(self, lesson: Lesson, profile: Profile) -> QuizSession | None:
+        """The student's unfinished attempt at this lesson's quiz, if there is one."""
+        return QuizSession.resume(self._store(), lesson, profile)
 
+    def start_quiz(self, lesson: Lesson, profile: Profile, mode: QuizMode) -> QuizSession:
+        return QuizSession.start(self._store(), lesson, profile, mode)
+
+    def attempt_history(self, lesson: Lesson, profile: Profile) -> list[AttemptReview]:
+        return attempt_history(self._store(), lesson, profile)
+
+    def _store(self) -> Store:
         if self.store is None:
             raise RuntimeError("no database")
-        return QuizSession(self.store, lesson, profile)
+        return self.store

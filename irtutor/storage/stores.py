@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from sqlalchemy import Engine, insert, select, update
+from sqlalchemy import Connection, Engine, Row, insert, select, update
 
 from irtutor.core.attempts import Profile, StoredAnswer, StoredAttempt
 from irtutor.core.questions import Response
@@ -15,6 +15,8 @@ _answer = AnswerRow.__table__
 _attempt = AttemptRow.__table__
 _profile = ProfileRow.__table__
 _setting = SettingRow.__table__
+_ATTEMPT_COLUMNS = (_attempt.c.id, _attempt.c.lesson_id, _attempt.c.position, _attempt.c.mode, _attempt.c.layout,
+                    _attempt.c.started_at, _attempt.c.finished_at)
 
 
 def _now() -> datetime:
@@ -54,29 +56,55 @@ class Store:
 
     @guarded("open the quiz attempt")
     def open_attempt(self, profile_id: int, lesson_id: str) -> StoredAttempt:
-        """The student's unfinished attempt at this quiz, or a new one."""
-        with self.engine.begin() as conn:
+        """The student's unfinished attempt at this quiz, or a new practice attempt."""
+        found = self.unfinished_attempt(profile_id, lesson_id)
+        return found if found is not None else self.start_attempt(profile_id, lesson_id, "practice", None)
+
+    @guarded("look for your unfinished attempt")
+    def unfinished_attempt(self, profile_id: int, lesson_id: str) -> StoredAttempt | None:
+        with self.engine.connect() as conn:
             row = conn.execute(
-                select(_attempt.c.id, _attempt.c.position)
+                select(*_ATTEMPT_COLUMNS)
                 .where(_attempt.c.profile_id == profile_id, _attempt.c.lesson_id == lesson_id,
                        _attempt.c.finished_at.is_(None))
                 .order_by(_attempt.c.id.desc()).limit(1)
             ).first()
-            if row is None:
-                values = dict(profile_id=profile_id, lesson_id=lesson_id, mode="practice", position=0,
-                              started_at=_now())
-                attempt_id = conn.execute(insert(_attempt).values(**values)).inserted_primary_key[0]
-                return StoredAttempt(int(attempt_id), lesson_id, 0, False, ())
-            return StoredAttempt(row.id, lesson_id, row.position, False, self._answers(conn, row.id))
+            return None if row is None else self._attempt(conn, row)
 
-    def _answers(self, conn, attempt_id: int) -> tuple[StoredAnswer, ...]:  # type: ignore[no-untyped-def]
+    @guarded("start a new attempt")
+    def start_attempt(self, profile_id: int, lesson_id: str, mode: str,
+                      layout: dict[str, object] | None) -> StoredAttempt:
+        started = _now()
+        with self.engine.begin() as conn:
+            values = dict(profile_id=profile_id, lesson_id=lesson_id, mode=mode, position=0, layout=layout,
+                          started_at=started)
+            attempt_id = int(conn.execute(insert(_attempt).values(**values)).inserted_primary_key[0])
+        return StoredAttempt(attempt_id, lesson_id, 0, False, (), mode, layout, started, None)
+
+    @guarded("read your finished attempts")
+    def finished_attempts(self, profile_id: int, lesson_id: str) -> list[StoredAttempt]:
+        """Every finished attempt at this quiz, newest first, with its answers."""
+        with self.engine.connect() as conn:
+            rows = conn.execute(
+                select(*_ATTEMPT_COLUMNS)
+                .where(_attempt.c.profile_id == profile_id, _attempt.c.lesson_id == lesson_id,
+                       _attempt.c.finished_at.is_not(None))
+                .order_by(_attempt.c.id.desc())
+            ).all()
+            return [self._attempt(conn, row) for row in rows]
+
+    def _attempt(self, conn: Connection, row: Row) -> StoredAttempt:
+        return StoredAttempt(row.id, row.lesson_id, row.position, row.finished_at is not None,
+                             self._answers(conn, row.id), row.mode, row.layout, row.started_at, row.finished_at)
+
+    def _answers(self, conn: Connection, attempt_id: int) -> tuple[StoredAnswer, ...]:
         rows = conn.execute(
             select(_answer.c.question_id, _answer.c.question_hash, _answer.c.response,
-                   _answer.c.score, _answer.c.correct)
+                   _answer.c.score, _answer.c.correct, _answer.c.try_number)
             .where(_answer.c.attempt_id == attempt_id).order_by(_answer.c.id)
         )
         return tuple(StoredAnswer(r.question_id, r.question_hash, Response.from_json(r.response),
-                                  r.score, bool(r.correct)) for r in rows)
+                                  r.score, bool(r.correct), r.try_number) for r in rows)
 
     @guarded("save your answer")
     def record_answer(self, attempt_id: int, answer: StoredAnswer, duration_ms: int) -> int:
@@ -85,7 +113,7 @@ class Store:
             result = conn.execute(insert(_answer).values(
                 attempt_id=attempt_id, question_id=answer.question_id, question_hash=answer.question_hash,
                 response=answer.response.to_json(), correct=answer.correct, score=answer.score,
-                duration_ms=duration_ms, answered_at=_now(),
+                duration_ms=duration_ms, answered_at=_now(), try_number=answer.try_number,
             ))
             return int(result.inserted_primary_key[0])
 

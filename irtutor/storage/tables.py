@@ -30,6 +30,7 @@ class AttemptRow(Base):
     lesson_id: Mapped[str] = mapped_column(String(120))
     mode: Mapped[str] = mapped_column(String(20), default="practice")
     position: Mapped[int] = mapped_column(Integer, default=0)
+    layout: Mapped[dict[str, Any] | None] = mapped_column(JSON, nullable=True)
     started_at: Mapped[datetime] = mapped_column(DateTime)
     finished_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
 
@@ -46,6 +47,7 @@ class AnswerRow(Base):
     correct: Mapped[bool] = mapped_column(Boolean)
     score: Mapped[float] = mapped_column(Float)
     duration_ms: Mapped[int] = mapped_column(Integer)
+    try_number: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
     answered_at: Mapped[datetime] = mapped_column(DateTime)
 
 

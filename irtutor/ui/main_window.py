@@ -26,7 +26,6 @@ from irtutor.ui.ops import Change, Operations
 
 if TYPE_CHECKING:
     from irtutor.core.attempts import Profile
-    from irtutor.services.quiz_session import QuizSession
     from irtutor.services.workspace import Workspace
     from irtutor.ui.lesson_view import LessonView
 
@@ -166,7 +165,6 @@ class MainWindow(QMainWindow):
             self.stack.removeWidget(self.lesson_view)
             self.lesson_view.deleteLater()
         self.lesson_view = LessonView(lesson, self.ops)
-        self.lesson_view.quiz.sig_new_attempt_requested.connect(lambda: self._start_quiz(self.lesson_view))
         self.stack.addWidget(self.lesson_view)
         self.stack.setCurrentWidget(self.lesson_view)
         self._start_quiz(self.lesson_view)
@@ -174,19 +172,23 @@ class MainWindow(QMainWindow):
         return self.lesson_view
 
     def _start_quiz(self, view: LessonView | None) -> None:
-        if view is None or self.workspace is None:
+        """Bind the lesson's quiz tab to the current student, or say why it cannot be taken."""
+        workspace = self.workspace
+        if view is None or workspace is None:
             return
-        if self.workspace.store is None:
-            view.quiz.set_session(None, messages.QUIZ_NEEDS_DATABASE)
+        if workspace.store is None:
+            view.quiz.set_actions(None, messages.QUIZ_NEEDS_DATABASE)
         elif self.profile is None:
-            view.quiz.set_session(None, messages.QUIZ_NEEDS_STUDENT)
+            view.quiz.set_actions(None, messages.QUIZ_NEEDS_STUDENT)
         else:
-            start = partial(self.workspace.start_quiz, view.lesson, self.profile)
-            self.ops.run(self, start, on_done=lambda session: self._show_session(view, session))
+            from irtutor.ui.quiz_view import QuizActions
 
-    def _show_session(self, view: LessonView, session: QuizSession) -> None:
-        if view is self.lesson_view:
-            view.quiz.set_session(session)
+            lesson, profile = view.lesson, self.profile
+            view.quiz.set_actions(QuizActions(
+                resume=partial(workspace.resume_quiz, lesson, profile),
+                start=partial(workspace.start_quiz, lesson, profile),
+                history=partial(workspace.attempt_history, lesson, profile),
+            ))
 
     def show_problems(self) -> None:
         from irtutor.ui.problems_dialog import ProblemsDialog

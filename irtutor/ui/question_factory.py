@@ -4,6 +4,7 @@ Every question widget is a QWidget with the same small surface, which the quiz v
 - `question`: the core Question it shows;
 - `sig_selection_changed(bool)`: the student changed their answer; True when it can be checked;
 - `selection() -> Response`: the answer as it stands;
+- `set_response(response)`: show a saved answer that can still be changed (test mode);
 - `show_answer(response, outcome)`: lock the widget showing this answer, marked right/wrong,
   and set the Qt property "answered" to True;
 - `press_number(n)`: keys 1-9 (pick option n, where the kind has numbered options; else no-op).
@@ -14,8 +15,11 @@ from __future__ import annotations
 from PySide6.QtWidgets import QWidget
 
 from irtutor.core.questions import Question
+from irtutor.core.quiz_settings import AttemptLayout
 from irtutor.ui.question_widget import ChoiceQuestionWidget
 
 
-def make_question_widget(question: Question, parent: QWidget | None = None) -> ChoiceQuestionWidget:
-    return ChoiceQuestionWidget(question, parent)
+def make_question_widget(question: Question, layout: AttemptLayout | None = None,
+                         parent: QWidget | None = None) -> ChoiceQuestionWidget:
+    """The widget for `question`, its options in the attempt's order."""
+    return ChoiceQuestionWidget(question, layout, parent)

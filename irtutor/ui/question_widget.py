@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 from irtutor.content.safe_markdown import render_text
 from irtutor.core.grading import Outcome
 from irtutor.core.questions import Option, Question, QuestionKind, Response
+from irtutor.core.quiz_settings import AttemptLayout
 
 _RIGHT = "#1b7a3a"
 _WRONG = "#b00020"
@@ -42,9 +43,13 @@ class ChoiceQuestionWidget(QWidget):
     sig_selection_changed = Signal(bool)
     """The student changed their choice; True when something is chosen."""
 
-    def __init__(self, question: Question, parent: QWidget | None = None) -> None:
+    def __init__(self, question: Question, layout: AttemptLayout | None = None,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.question = question
+        ids = tuple(o.id for o in question.options)
+        order = layout.arrange(question.id, ids) if layout else ids
+        self.shown_options = tuple(o for oid in order for o in question.options if o.id == oid)
         self.prompt = QLabel(render_text(question.prompt))
         self.prompt.setObjectName("question-prompt")
         self.prompt.setWordWrap(True)
@@ -59,7 +64,7 @@ class ChoiceQuestionWidget(QWidget):
         layout.addWidget(self.prompt)
         if multiple:
             layout.addWidget(QLabel("<i>Choose every answer that applies.</i>"))
-        for number, option in enumerate(question.options, start=1):
+        for number, option in enumerate(self.shown_options, start=1):
             layout.addLayout(self._option_row(number, option, multiple))
         self.group.buttonToggled.connect(lambda *_: self.sig_selection_changed.emit(bool(self.selection())))
 
@@ -81,12 +86,17 @@ class ChoiceQuestionWidget(QWidget):
 
     def press_number(self, number: int) -> None:
         """Keys 1-9: choose an option (toggle it, for multiple choice)."""
-        options = self.question.options
+        options = self.shown_options
         if 1 <= number <= len(options):
             button = self.buttons[options[number - 1].id]
             if button.isEnabled():
                 button.click()
                 button.setFocus()
+
+    def set_response(self, response: Response) -> None:
+        """Show a saved answer that may still be changed (test mode before submitting)."""
+        for option_id, button in self.buttons.items():
+            button.setChecked(option_id in response.selected)
 
     def show_answer(self, response: Response, outcome: Outcome) -> None:
         """Lock the question with the student's choice, marking right and wrong options."""

@@ -1,9 +1,11 @@
-"""The quiz tab: one question at a time, feedback at once, and the attempt kept as it goes."""
+"""The quiz tab: choose practice or test, answer one question at a time, review finished attempts."""
 
 from __future__ import annotations
 
 import html
 import time
+from collections.abc import Callable
+from dataclasses import dataclass
 from functools import partial
 
 from PySide6.QtCore import Qt, Signal
@@ -13,29 +15,43 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QStackedWidget, 
 from irtutor.content.safe_markdown import render_text
 from irtutor.core.grading import Outcome
 from irtutor.core.lesson import Lesson
+from irtutor.core.questions import Response
+from irtutor.core.quiz_settings import QuizMode
+from irtutor.services.attempt_history import AttemptReview
 from irtutor.services.quiz_session import QuizSession
 from irtutor.ui import messages
 from irtutor.ui.ops import Change, Operations
 from irtutor.ui.question_factory import make_question_widget
 from irtutor.ui.question_widget import ChoiceQuestionWidget
+from irtutor.ui.quiz_pages import AttemptReviewPage, QuizStartPage
 from irtutor.ui.safe_browser import SafeTextBrowser
+
+
+@dataclass(frozen=True)
+class QuizActions:
+    """What the quiz tab may ask of the services, bound by the window to a lesson and a student."""
+
+    resume: Callable[[], QuizSession | None]
+    start: Callable[[QuizMode], QuizSession]
+    history: Callable[[], list[AttemptReview]]
 
 
 class QuizView(QWidget):
     sig_open_page = Signal(str)
-    """The student followed a feedback link back to the page with this slug."""
-
-    sig_new_attempt_requested = Signal()
-    """The student finished and asked to take the quiz again."""
+    """The student followed a link back to the page with this slug."""
 
     def __init__(self, lesson: Lesson, ops: Operations, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.lesson, self.ops = lesson, ops
+        self.actions: QuizActions | None = None
         self.session: QuizSession | None = None
         self.question_widget: ChoiceQuestionWidget | None = None
         self.shown_at = time.monotonic()
         self.notice = QLabel()
         self.notice.setWordWrap(True)
+        self.start_page = QuizStartPage(lesson.quiz_settings.modes)
+        self.review_page = AttemptReviewPage()
+        self.question_page = QWidget()
         self.header = QLabel()
         self.header.setObjectName("question-header")
         self.progress = QLabel()
@@ -44,59 +60,90 @@ class QuizView(QWidget):
         self.feedback.setObjectName("feedback")
         self.feedback.setAccessibleName("Feedback")
         self.check_button = QPushButton(messages.CHECK_ANSWER)
+        self.retry_button = QPushButton()
         self.previous_button = QPushButton("◀ Previous question")
         self.next_button = QPushButton("Next question ▶")
         self.finish_button = QPushButton(messages.FINISH)
-        self.again_button = QPushButton(messages.START_AGAIN)
+        self.pages = QStackedWidget()
         self._build_layout()
         self._connect()
-        self.set_session(None, messages.QUIZ_NEEDS_STUDENT)
+        self.set_actions(None, messages.QUIZ_NEEDS_STUDENT)
 
     def _build_layout(self) -> None:
         top = QHBoxLayout()
         top.addWidget(self.header, 1)
         top.addWidget(self.progress)
         buttons = QHBoxLayout()
-        for button in (self.previous_button, self.check_button, self.next_button, self.finish_button,
-                       self.again_button):
+        for button in (self.previous_button, self.check_button, self.retry_button, self.next_button,
+                       self.finish_button):
             buttons.addWidget(button)
+        question_layout = QVBoxLayout(self.question_page)
+        question_layout.setContentsMargins(0, 0, 0, 0)
+        question_layout.addLayout(top)
+        question_layout.addWidget(self.question_area)
+        question_layout.addLayout(buttons)
+        question_layout.addWidget(self.feedback, 1)
+        for page in (self.start_page, self.question_page, self.review_page):
+            self.pages.addWidget(page)
         layout = QVBoxLayout(self)
         layout.addWidget(self.notice)
-        layout.addLayout(top)
-        layout.addWidget(self.question_area)
-        layout.addLayout(buttons)
-        layout.addWidget(self.feedback, 1)
+        layout.addWidget(self.pages, 1)
 
     def _connect(self) -> None:
         self.check_button.clicked.connect(self.check_answer)
+        self.retry_button.clicked.connect(self.try_again)
         self.previous_button.clicked.connect(lambda: self.go_to(self._position() - 1))
         self.next_button.clicked.connect(lambda: self.go_to(self._position() + 1))
         self.finish_button.clicked.connect(self.finish)
-        self.again_button.clicked.connect(self.sig_new_attempt_requested.emit)
-        self.feedback.link_activated.connect(self._on_feedback_link)
+        self.feedback.link_activated.connect(self._on_link)
+        self.review_page.text.link_activated.connect(self._on_link)
+        self.review_page.sig_back.connect(self.show_start)
+        self.start_page.sig_start.connect(self.start)
+        self.start_page.sig_review.connect(self.show_review)
         keys = {"Return": self._on_enter, "Enter": self._on_enter,
                 "PgDown": lambda: self.go_to(self._position() + 1),
                 "PgUp": lambda: self.go_to(self._position() - 1)}
         keys |= {str(n): partial(self._on_number, n) for n in range(1, 10)}
         for key, slot in keys.items():
-            shortcut = QShortcut(QKeySequence(key), self)
+            shortcut = QShortcut(QKeySequence(key), self.question_page)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(slot)
 
     # --- what the window calls
 
-    def set_session(self, session: QuizSession | None, reason: str = "") -> None:
-        """Show this attempt where it stands, or `reason` when there is no quiz to take."""
-        self.session = session
-        self.notice.setText(reason)
-        self.notice.setVisible(bool(reason))
-        if session is None or not session.questions:
+    def set_actions(self, actions: QuizActions | None, reason: str = "") -> None:
+        """Bind the tab to a student (or show `reason` why there is no quiz to take), resuming
+        the student's unfinished attempt if there is one."""
+        self.actions, self.session = actions, None
+        if actions is None or not self.lesson.questions:
             self.notice.setText(reason or messages.QUIZ_EMPTY)
             self.notice.setVisible(True)
-            self._show_controls(False)
+            self.pages.setVisible(False)
             return
-        self._show_controls(True)
-        self.again_button.setVisible(False)
+        self.notice.setVisible(False)
+        self.pages.setVisible(True)
+        if not self.ops.run(self, actions.resume, on_done=self._resume_or_start):
+            self.show_start()
+
+    def start(self, mode: QuizMode) -> None:
+        if self.actions is not None:
+            self.ops.run(self, partial(self.actions.start, mode), on_done=self.show_session, changes=Change.ATTEMPT)
+
+    def show_start(self) -> None:
+        self.session = None
+        self.pages.setCurrentWidget(self.start_page)
+        if self.actions is not None:
+            self.ops.run(self, self.actions.history, on_done=self.start_page.show_history)
+
+    def show_review(self, review: AttemptReview) -> None:
+        self.review_page.show_review(review)
+        self.pages.setCurrentWidget(self.review_page)
+        self.review_page.back_button.setFocus()
+
+    def show_session(self, session: QuizSession) -> None:
+        self.session = session
+        self.check_button.setText(messages.CHECK_ANSWER if session.shows_feedback else messages.SAVE_ANSWER)
+        self.pages.setCurrentWidget(self.question_page)
         self.go_to(session.state.position, remember=False)
 
     def go_to(self, position: int, *, remember: bool = True) -> None:
@@ -106,61 +153,92 @@ class QuizView(QWidget):
         if remember:
             self.ops.run(self, partial(session.move_to, position), changes=Change.ATTEMPT)
         question = session.questions[position]
-        widget = make_question_widget(question)
-        widget.sig_selection_changed.connect(lambda chosen: self.check_button.setEnabled(chosen))
-        self._replace_question_widget(widget)
-        self.shown_at = time.monotonic()
+        self._show_question_widget(make_question_widget(question, session.layout))
         recorded = session.state.answered(question.id)
-        if recorded:
-            widget.show_answer(recorded.response, recorded.outcome)
+        self.feedback.clear()
+        if recorded and session.shows_feedback:
+            self.question_widget.show_answer(recorded.response, recorded.outcome)
             self._show_feedback(recorded.outcome)
-        else:
-            self.feedback.clear()
+        elif recorded:
+            self.question_widget.set_response(recorded.response)
+            self.feedback.setHtml(f"<p>{messages.SAVED_IN_TEST}</p>")
         self._refresh_controls()
 
     def check_answer(self) -> None:
-        """Grade and commit the chosen answer; the feedback appears only once it is saved."""
+        """Grade and commit the chosen answer; in practice mode the feedback appears only once saved."""
         session, widget = self.session, self.question_widget
         if session is None or widget is None or widget.property("answered"):
             return
         response = widget.selection()
-        if not response.selected:
+        if not self._has_new_answer():
             return
         elapsed_ms = int((time.monotonic() - self.shown_at) * 1000)
         submit = partial(session.submit, widget.question.id, response, elapsed_ms)
         self.ops.run(self, submit, on_done=lambda outcome: self._on_answer_saved(response, outcome),
                      changes=Change.ANSWERS)
 
-    def finish(self) -> None:
+    def try_again(self) -> None:
         session = self.session
-        if session is None:
+        if session is not None and self.question_widget and session.can_retry(self.question_widget.question.id):
+            self._show_question_widget(make_question_widget(self.question_widget.question, session.layout))
+            self.feedback.clear()
+            self._refresh_controls()
+            self.question_widget.setFocus()
+
+    def finish(self) -> None:
+        session, actions = self.session, self.actions
+        if session is None or actions is None:
             return
-        self.ops.run(self, session.finish, on_done=self._show_result, changes=Change.ATTEMPT)
+        if self.ops.run(self, session.finish, changes=Change.ATTEMPT):
+            self.ops.run(self, actions.history, on_done=lambda reviews: self._after_finish(reviews))
 
     # --- internals
+
+    def _resume_or_start(self, session: QuizSession | None) -> None:
+        if session is None:
+            self.show_start()
+        else:
+            self.show_session(session)
+
+    def _after_finish(self, reviews: list[AttemptReview]) -> None:
+        self.start_page.show_history(reviews)
+        if reviews:
+            self.show_review(reviews[0])
+        else:
+            self.show_start()
 
     def _position(self) -> int:
         return self.session.state.position if self.session else 0
 
-    def _replace_question_widget(self, widget: ChoiceQuestionWidget) -> None:
+    def _show_question_widget(self, widget: ChoiceQuestionWidget) -> None:
         if self.question_widget is not None:
             self.question_area.removeWidget(self.question_widget)
             self.question_widget.deleteLater()
         self.question_widget = widget
         self.question_area.addWidget(widget)
         self.question_area.setCurrentWidget(widget)
+        widget.sig_selection_changed.connect(lambda _chosen: self._refresh_controls())
+        self.shown_at = time.monotonic()
 
-    def _on_answer_saved(self, response, outcome: Outcome) -> None:  # type: ignore[no-untyped-def]
-        if self.question_widget is not None:
-            self.question_widget.show_answer(response, outcome)
-        self._show_feedback(outcome)
+    def _on_answer_saved(self, response: Response, outcome: Outcome) -> None:
+        session, widget = self.session, self.question_widget
+        if session is None or widget is None:
+            return
+        if session.shows_feedback:
+            widget.show_answer(response, outcome)
+            self._show_feedback(outcome)
+        else:
+            self.feedback.setHtml(f"<p>{messages.SAVED_IN_TEST}</p>")
         self._refresh_controls()
         self.next_button.setFocus()
 
     def _show_feedback(self, outcome: Outcome) -> None:
-        if outcome.correct:
+        tries = self.session.state.tries.get(outcome.question_id, 1) if self.session else 1
+        if outcome.correct and tries > 1:
+            verdict = messages.CORRECT_ON_TRY.format(tries=tries, percent=round(outcome.score * 100))
+        elif outcome.correct:
             verdict = messages.CORRECT
-        elif outcome.partially_correct:
+        elif outcome.score > 0:
             verdict = messages.PARTLY.format(percent=round(outcome.score * 100))
         else:
             verdict = messages.WRONG
@@ -176,37 +254,43 @@ class QuizView(QWidget):
             parts.append(f"<p><i>{html.escape(messages.SOURCE_LINE.format(citation=source.citation()))}</i></p>")
         self.feedback.setHtml("".join(parts))
 
-    def _show_result(self, score: float) -> None:
-        total = len(self.lesson.questions)
-        self.feedback.setHtml(messages.FINISHED.format(score=round(score, 2), total=total))
-        self._show_controls(False)
-        self.again_button.setVisible(True)
-        self.again_button.setFocus()
-
-    def _show_controls(self, visible: bool) -> None:
-        for widget in (self.header, self.progress, self.question_area, self.check_button,
-                       self.previous_button, self.next_button, self.finish_button):
-            widget.setVisible(visible)
-        self.again_button.setVisible(False)
-
     def _refresh_controls(self) -> None:
-        session = self.session
-        if session is None:
+        session, widget = self.session, self.question_widget
+        if session is None or widget is None:
             return
         position, total = session.state.position, len(session.questions)
         answered = len(session.state.answers)
         self.header.setText(messages.QUESTION_HEADER.format(number=position + 1, total=total))
         self.progress.setText(messages.ANSWERED_COUNT.format(answered=answered, total=total))
-        locked = bool(self.question_widget and self.question_widget.property("answered"))
-        self.check_button.setEnabled(not locked and bool(self.question_widget.selection().selected
-                                                         if self.question_widget else False))
+        locked = bool(widget.property("answered"))
+        self.check_button.setEnabled(not locked and self._has_new_answer())
+        retry = session.can_retry(widget.question.id) and locked
+        self.retry_button.setVisible(retry)
+        if retry:
+            percent = round(session.next_try_penalty(widget.question.id) * 100)
+            self.retry_button.setText(messages.TRY_AGAIN.format(percent=percent))
         self.previous_button.setEnabled(position > 0)
         self.next_button.setEnabled(position < total - 1)
-        self.finish_button.setEnabled(answered == total)
+        if session.shows_feedback:
+            self.finish_button.setText(messages.FINISH)
+            self.finish_button.setEnabled(answered == total)
+        else:
+            gaps = total - answered
+            self.finish_button.setText(messages.SUBMIT_WITH_GAPS.format(count=gaps) if gaps else messages.SUBMIT_TEST)
+            self.finish_button.setEnabled(True)
+
+    def _has_new_answer(self) -> bool:
+        session, widget = self.session, self.question_widget
+        if session is None or widget is None:
+            return False
+        response = widget.selection()
+        if not response.selected:
+            return False
+        saved = session.state.answered(widget.question.id)
+        return saved is None or saved.response != response
 
     def _on_enter(self) -> None:
-        widget = self.question_widget
-        if widget is not None and not widget.property("answered"):
+        if self._has_new_answer() and not (self.question_widget and self.question_widget.property("answered")):
             self.check_answer()
         else:
             self.go_to(self._position() + 1)
@@ -215,7 +299,7 @@ class QuizView(QWidget):
         if self.question_widget is not None:
             self.question_widget.press_number(number)
 
-    def _on_feedback_link(self, href: str) -> None:
+    def _on_link(self, href: str) -> None:
         kind, _, target = href.partition(":")
         if kind == "page":
             self.sig_open_page.emit(target)

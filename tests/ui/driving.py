@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from irtutor.app import build_window
+from irtutor.core.quiz_settings import QuizMode
 from irtutor.paths import database_path
 from irtutor.ui.main_window import MainWindow
 from irtutor.ui.quiz_view import QuizView
@@ -40,13 +41,20 @@ def create_profile(qtbot: QtBot, window: MainWindow, name: str) -> None:
     activate(qtbot, window)
 
 
-def open_quiz(qtbot: QtBot, window: MainWindow, lesson_id: str = "nato-origins") -> QuizView:
-    """The lesson's quiz tab, on screen (shortcuts only reach visible widgets)."""
+def open_quiz(qtbot: QtBot, window: MainWindow, mode: QuizMode = QuizMode.PRACTICE,
+              lesson_id: str = "nato-origins") -> QuizView:
+    """The lesson's quiz tab, on screen (shortcuts only reach visible widgets), with an attempt
+    under way: the unfinished one if there is one, else a new one in `mode`, started by a click."""
     view = window.open_lesson(lesson_id)
     assert view is not None
     view.show_quiz()
-    qtbot.waitUntil(view.quiz.isVisible)
-    return view.quiz
+    quiz = view.quiz
+    qtbot.waitUntil(quiz.isVisible)
+    if quiz.pages.currentWidget() is quiz.start_page:
+        button = quiz.start_page.practice_button if mode is QuizMode.PRACTICE else quiz.start_page.test_button
+        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert quiz.session is not None
+    return quiz
 
 
 def saved_answers() -> list[tuple[str, int, float]]:

@@ -11,6 +11,7 @@ os.environ["QT_QPA_PLATFORM"] = "offscreen"
 from PySide6.QtWidgets import QApplication
 
 from irtutor.app import build_window
+from irtutor.core.quiz_settings import QuizMode
 from tests.conftest import LESSONS
 
 
@@ -24,6 +25,7 @@ def main() -> None:
     window.profile_dialog.create_profile()
     view = window.open_lesson("nato-origins")
     quiz = view.quiz
+    quiz.start(QuizMode.PRACTICE)
     for number in (1, 2, 1):
         quiz.question_widget.press_number(number)
         quiz.check_answer()

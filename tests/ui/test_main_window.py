@@ -7,7 +7,7 @@ from PySide6.QtGui import QTextCursor
 from pytestqt.qtbot import QtBot
 
 from irtutor.ui.main_window import MainWindow
-from tests.ui.driving import create_profile, saved_answers, start_app
+from tests.ui.driving import create_profile, open_quiz, saved_answers, start_app
 
 
 def open_first_lesson(qtbot: QtBot, window: MainWindow) -> None:
@@ -92,6 +92,7 @@ def test_answers_are_graded_saved_and_explained(qtbot: QtBot) -> None:
     qtbot.mouseClick(tab_bar, Qt.MouseButton.LeftButton, pos=tab_bar.tabRect(1).center())
     quiz = view.quiz
     assert quiz.isVisible()
+    qtbot.mouseClick(quiz.start_page.practice_button, Qt.MouseButton.LeftButton)
 
     # By mouse: the right option of the first question.
     first = quiz.session.questions[0]
@@ -124,9 +125,8 @@ def test_feedback_links_back_to_the_page_that_teaches_it(qtbot: QtBot) -> None:
     window = start_app(qtbot)
     create_profile(qtbot, window, "Ana")
     open_first_lesson(qtbot, window)
+    quiz = open_quiz(qtbot, window)
     view = window.lesson_view
-    view.show_quiz()
-    quiz = view.quiz
     question = quiz.session.questions[0]
     quiz.question_widget.press_number(1)
     quiz.check_answer()

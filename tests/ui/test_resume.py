@@ -77,10 +77,13 @@ def test_finishing_shows_the_score_and_the_next_attempt_starts_fresh(qtbot: QtBo
         qtbot.keyClick(quiz, Qt.Key.Key_Return)  # next
     assert quiz.finish_button.isEnabled()
     qtbot.mouseClick(quiz.finish_button, Qt.MouseButton.LeftButton)
-    assert f"You scored {len(questions)} of {len(questions)}" in quiz.feedback.toPlainText()
-    assert quiz.again_button.isVisible() and not quiz.check_button.isVisible()
+    assert quiz.pages.currentWidget() is quiz.review_page
+    assert f"Score: {len(questions)} of {len(questions)}" in quiz.review_page.text.toPlainText()
 
-    qtbot.mouseClick(quiz.again_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(quiz.review_page.back_button, Qt.MouseButton.LeftButton)
+    assert quiz.start_page.history.count() == 1
+    assert quiz.start_page.history.item(0).text().endswith(f"Practice · {len(questions)} of {len(questions)}")
+    qtbot.mouseClick(quiz.start_page.practice_button, Qt.MouseButton.LeftButton)
     assert quiz.header.text() == f"Question 1 of {len(questions)}"
     assert quiz.progress.text() == f"0 of {len(questions)} answered"
     assert len(saved_answers()) == len(questions)  # the finished attempt is kept

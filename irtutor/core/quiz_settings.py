@@ -1,0 +1,74 @@
+"""How a quiz is taken: practice or test, shuffling, and the penalty for another try."""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+
+class QuizMode(StrEnum):
+    PRACTICE = "practice"
+    """Feedback after each answer; a wrong answer may be tried again, for fewer marks."""
+
+    TEST = "test"
+    """No feedback until the attempt is submitted; then a score and a review of every question."""
+
+
+@dataclass(frozen=True)
+class QuizSettings:
+    """Per quiz, from quiz.yaml. The penalty is Moodle's "penalty for each incorrect try"."""
+
+    shuffle_questions: bool = False
+    shuffle_options: bool = False
+    retry_penalty: float = 1 / 3
+    modes: tuple[QuizMode, ...] = (QuizMode.PRACTICE, QuizMode.TEST)
+
+
+@dataclass(frozen=True)
+class AttemptLayout:
+    """The order an attempt shows things in, stored with it so a resumed attempt looks the same.
+
+    Option and item orders are derived from `seed` and the question id, so the layout stays a
+    seed and a list of ids however many kinds of question there are.
+    """
+
+    seed: int
+    question_order: tuple[str, ...]
+    shuffle_options: bool = False
+    _cache: dict[str, tuple[str, ...]] = field(default_factory=dict, compare=False, repr=False)
+
+    def arrange(self, question_id: str, ids: tuple[str, ...], *, always: bool = False) -> tuple[str, ...]:
+        """`ids` in this attempt's display order for the question: shuffled if the quiz says so
+        (or `always`, for kinds whose natural order would give the answer away)."""
+        if not (self.shuffle_options or always) or len(ids) < 2:
+            return ids
+        key = f"{question_id}:{','.join(ids)}"
+        if key not in self._cache:
+            order = list(ids)
+            # A string seed is hashed the same way on every platform and Python version.
+            random.Random(f"{self.seed}:{question_id}").shuffle(order)
+            self._cache[key] = tuple(order)
+        return self._cache[key]
+
+    def to_json(self) -> dict[str, object]:
+        return {"seed": self.seed, "questions": list(self.question_order), "shuffle_options": self.shuffle_options}
+
+    @classmethod
+    def from_json(cls, data: object, fallback_order: tuple[str, ...]) -> AttemptLayout:
+        if not isinstance(data, dict):
+            return cls(0, fallback_order)
+        return cls(int(data.get("seed", 0)), tuple(data.get("questions") or fallback_order),
+                   bool(data.get("shuffle_options", False)))
+
+
+def new_layout(question_ids: tuple[str, ...], settings: QuizSettings, seed: int) -> AttemptLayout:
+    order = list(question_ids)
+    if settings.shuffle_questions:
+        random.Random(f"{seed}:questions").shuffle(order)
+    return AttemptLayout(seed, tuple(order), settings.shuffle_options)
+
+
+def penalised_score(raw_score: float, earlier_wrong_tries: int, penalty: float) -> float:
+    """Moodle's interactive-with-multiple-tries rule: each earlier wrong try costs `penalty` of the marks."""
+    return max(0.0, raw_score - max(0.0, penalty) * max(0, earlier_wrong_tries))

@@ -1,0 +1,74 @@
+"""The quiz tab's start page (modes and past attempts) and its review page."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget
+
+from irtutor.core.quiz_settings import QuizMode
+from irtutor.services.attempt_history import AttemptReview
+from irtutor.ui import messages
+from irtutor.ui.attempt_review import review_html
+from irtutor.ui.safe_browser import SafeTextBrowser
+
+
+class QuizStartPage(QWidget):
+    sig_start = Signal(object)
+    """The student chose a mode; the argument is the QuizMode."""
+
+    sig_review = Signal(object)
+    """The student asked to review a finished attempt; the argument is its AttemptReview."""
+
+    def __init__(self, modes: tuple[QuizMode, ...], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        intro = QLabel(messages.START_INTRO)
+        intro.setWordWrap(True)
+        self.practice_button = QPushButton(messages.PRACTICE_BUTTON)
+        self.test_button = QPushButton(messages.TEST_BUTTON)
+        self.practice_button.setVisible(QuizMode.PRACTICE in modes)
+        self.test_button.setVisible(QuizMode.TEST in modes)
+        self.history_label = QLabel()
+        self.history = QListWidget()
+        self.history.setAccessibleName("Finished attempts")
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.practice_button)
+        buttons.addWidget(self.test_button)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addLayout(buttons)
+        layout.addWidget(self.history_label)
+        layout.addWidget(self.history, 1)
+        self.practice_button.clicked.connect(lambda: self.sig_start.emit(QuizMode.PRACTICE))
+        self.test_button.clicked.connect(lambda: self.sig_start.emit(QuizMode.TEST))
+        self.history.itemActivated.connect(lambda item: self.sig_review.emit(item.data(Qt.ItemDataRole.UserRole)))
+
+    def show_history(self, reviews: list[AttemptReview]) -> None:
+        self.history.clear()
+        for review in reviews:
+            when = review.finished_at.strftime("%d %b %Y, %H:%M") if review.finished_at else ""
+            item = QListWidgetItem(messages.HISTORY_ROW.format(
+                when=when, mode=review.mode.value.capitalize(), score=round(review.score, 2), total=review.total))
+            item.setData(Qt.ItemDataRole.UserRole, review)
+            self.history.addItem(item)
+        self.history_label.setText(messages.HISTORY_HEADER if reviews else messages.NO_HISTORY)
+        self.history.setVisible(bool(reviews))
+
+
+class AttemptReviewPage(QWidget):
+    sig_back = Signal()
+    """The student left the review."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.text = SafeTextBrowser()
+        self.text.setObjectName("attempt-review")
+        self.text.setAccessibleName("Attempt review")
+        self.back_button = QPushButton(messages.BACK_TO_START)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.text, 1)
+        layout.addWidget(self.back_button, 0, Qt.AlignmentFlag.AlignLeft)
+        self.back_button.clicked.connect(self.sig_back.emit)
+
+    def show_review(self, review: AttemptReview) -> None:
+        self.text.setHtml(review_html(review))
