@@ -10,7 +10,9 @@ from irtutor.core.lesson import Lesson
 from irtutor.core.quiz_settings import QuizMode
 from irtutor.services.attempt_history import AttemptReview, attempt_history
 from irtutor.services.profiles import Profiles
+from irtutor.services.progress import ProgressReport
 from irtutor.services.quiz_session import QuizSession
+from irtutor.storage.stats import Statistics
 
 if TYPE_CHECKING:
     from irtutor.services.library import Library
@@ -39,6 +41,10 @@ class Workspace:
 
     def attempt_history(self, lesson: Lesson, profile: Profile) -> list[AttemptReview]:
         return attempt_history(self._store(), lesson, profile)
+
+    def progress(self) -> ProgressReport:
+        store = self._store()
+        return ProgressReport(Statistics(store.engine, store.where), self.library.lessons)
 
     def _store(self) -> Store:
         if self.store is None:

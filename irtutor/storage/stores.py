@@ -4,17 +4,23 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from sqlalchemy import Connection, Engine, Row, insert, select, update
+from sqlalchemy import Connection, Engine, Row, bindparam, insert, select, update
 
 from irtutor.core.attempts import Profile, StoredAnswer, StoredAttempt
 from irtutor.core.questions import Response
 from irtutor.storage.errors import guarded
+from irtutor.storage.running_stats import add_finished_attempt
 from irtutor.storage.tables import AnswerRow, AttemptRow, ProfileRow, SettingRow
 
 _answer = AnswerRow.__table__
 _attempt = AttemptRow.__table__
 _profile = ProfileRow.__table__
 _setting = SettingRow.__table__
+# Built once: an answer is the hot path, and a prepared statement skips SQLAlchemy's per-call construction.
+_SUPERSEDE = (update(_answer).where(_answer.c.attempt_id == bindparam("attempt"),
+                                    _answer.c.question_id == bindparam("question"), _answer.c.is_final)
+              .values(is_final=False))
+_INSERT_ANSWER = insert(_answer)
 _ATTEMPT_COLUMNS = (_attempt.c.id, _attempt.c.lesson_id, _attempt.c.position, _attempt.c.mode, _attempt.c.layout,
                     _attempt.c.started_at, _attempt.c.finished_at)
 
@@ -110,11 +116,12 @@ class Store:
     def record_answer(self, attempt_id: int, answer: StoredAnswer, duration_ms: int) -> int:
         """Commit one answer; when this returns the row is on disk."""
         with self.engine.begin() as conn:
-            result = conn.execute(insert(_answer).values(
-                attempt_id=attempt_id, question_id=answer.question_id, question_hash=answer.question_hash,
-                response=answer.response.to_json(), correct=answer.correct, score=answer.score,
-                duration_ms=duration_ms, answered_at=_now(), try_number=answer.try_number,
-            ))
+            conn.execute(_SUPERSEDE, {"attempt": attempt_id, "question": answer.question_id})
+            result = conn.execute(_INSERT_ANSWER, {
+                "attempt_id": attempt_id, "question_id": answer.question_id, "question_hash": answer.question_hash,
+                "response": answer.response.to_json(), "correct": answer.correct, "score": answer.score,
+                "duration_ms": duration_ms, "answered_at": _now(), "try_number": answer.try_number, "is_final": True,
+            })
             return int(result.inserted_primary_key[0])
 
     @guarded("remember your place in the quiz")
@@ -125,4 +132,9 @@ class Store:
     @guarded("finish the attempt")
     def finish_attempt(self, attempt_id: int) -> None:
         with self.engine.begin() as conn:
-            conn.execute(update(_attempt).where(_attempt.c.id == attempt_id).values(finished_at=_now()))
+            lesson_id = conn.execute(select(_attempt.c.lesson_id).where(_attempt.c.id == attempt_id,
+                                                                         _attempt.c.finished_at.is_(None))).scalar()
+            if lesson_id is None:
+                return  # already finished (a second click): count it once
+            score = add_finished_attempt(conn, attempt_id, lesson_id)
+            conn.execute(update(_attempt).where(_attempt.c.id == attempt_id).values(finished_at=_now(), score=score))

@@ -6,6 +6,7 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import JSON, Boolean, DateTime, Float, ForeignKey, Index, Integer, String, Text
+from sqlalchemy import true as sa_true
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 
@@ -33,11 +34,15 @@ class AttemptRow(Base):
     layout: Mapped[dict[str, Any] | None] = mapped_column(JSON, nullable=True)
     started_at: Mapped[datetime] = mapped_column(DateTime)
     finished_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
+    # The sum of the final answers' scores, fixed when the attempt is finished (None before).
+    score: Mapped[float | None] = mapped_column(Float, nullable=True)
 
 
 class AnswerRow(Base):
     __tablename__ = "answer"
-    __table_args__ = (Index("ix_answer_attempt_question", "attempt_id", "question_id"),)
+    __table_args__ = (
+        Index("ix_answer_attempt_question", "attempt_id", "question_id"),
+    )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     attempt_id: Mapped[int] = mapped_column(ForeignKey("attempt.id", ondelete="CASCADE"))
@@ -48,6 +53,8 @@ class AnswerRow(Base):
     score: Mapped[float] = mapped_column(Float)
     duration_ms: Mapped[int] = mapped_column(Integer)
     try_number: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+    # True for the latest answer to its question in its attempt: the one that counts.
+    is_final: Mapped[bool] = mapped_column(Boolean, default=True, server_default=sa_true())
     answered_at: Mapped[datetime] = mapped_column(DateTime)
 
 
@@ -56,3 +63,27 @@ class SettingRow(Base):
 
     key: Mapped[str] = mapped_column(String(80), primary_key=True)
     value: Mapped[str] = mapped_column(Text)
+
+
+class QuizStatRow(Base):
+    """Running sums over the finished attempts at one quiz, updated as each attempt finishes."""
+
+    __tablename__ = "quiz_stat"
+
+    lesson_id: Mapped[str] = mapped_column(String(120), primary_key=True)
+    attempts: Mapped[int] = mapped_column(Integer)
+    totals_sum: Mapped[float] = mapped_column(Float)
+    totals_sq_sum: Mapped[float] = mapped_column(Float)
+
+
+class ItemStatRow(Base):
+    """Running sums for one question over the finished attempts that answered it (see core.progress)."""
+
+    __tablename__ = "item_stat"
+
+    lesson_id: Mapped[str] = mapped_column(String(120), primary_key=True)
+    question_id: Mapped[str] = mapped_column(String(120), primary_key=True)
+    answered: Mapped[int] = mapped_column(Integer)
+    sx: Mapped[float] = mapped_column(Float)
+    sxt: Mapped[float] = mapped_column(Float)
+    sxx: Mapped[float] = mapped_column(Float)

@@ -6,6 +6,7 @@ from functools import partial
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
     QLabel,
@@ -42,6 +43,7 @@ class MainWindow(QMainWindow):
         self.profile: Profile | None = None
         self.lesson_view: LessonView | None = None
         self.profile_dialog: QDialog | None = None
+        self.dashboard: QDialog | None = None
         self.lesson_list = QListWidget()
         self.lesson_list.setObjectName("lesson-list")
         self.lesson_list.setAccessibleName("Lessons")
@@ -60,6 +62,7 @@ class MainWindow(QMainWindow):
         self.student_button.setFlat(True)
         self.student_button.setEnabled(False)
         self._build_layout()
+        self._build_menus()
         self._fill_lessons([(s.id, s.title, s.summary) for s in summaries])
         self.statusBar().showMessage(messages.LOADING_LESSONS)
         self._connect()
@@ -73,6 +76,14 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(splitter)
         self.statusBar().addPermanentWidget(self.problems_button)
         self.statusBar().addPermanentWidget(self.student_button)
+
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu("&File")
+        file_menu.addAction("&Quit", QKeySequence.StandardKey.Quit, self.close)
+        view_menu = self.menuBar().addMenu("&View")
+        self.progress_action = view_menu.addAction(messages.PROGRESS_MENU, QKeySequence("Ctrl+Shift+P"),
+                                                   self.show_progress)
+        self.progress_action.setEnabled(False)
 
     def _connect(self) -> None:
         self.lesson_list.currentItemChanged.connect(self._on_lesson_selected)
@@ -151,6 +162,7 @@ class MainWindow(QMainWindow):
     def set_profile(self, profile: Profile) -> None:
         self.profile = profile
         self.student_button.setText(messages.STUDENT_BUTTON.format(name=profile.name))
+        self.progress_action.setEnabled(True)
         if self.lesson_view is not None:
             self._start_quiz(self.lesson_view)
 
@@ -189,6 +201,29 @@ class MainWindow(QMainWindow):
                 start=partial(workspace.start_quiz, lesson, profile),
                 history=partial(workspace.attempt_history, lesson, profile),
             ))
+
+    def show_progress(self) -> None:
+        """The dashboard for the current student, with the item statistics of this database."""
+        from irtutor.ui.dashboard import DashboardWindow  # pyqtgraph loads here, on first use
+
+        workspace, profile = self.workspace, self.profile
+        if workspace is None or workspace.store is None or profile is None:
+            return
+        report = workspace.progress()
+        figures: list = []
+        if not self.ops.run(self, lambda: (report.dashboard(profile), report.item_statistics()),
+                            on_done=figures.append):
+            return
+        dashboard, items = figures[0]
+        self.dashboard = DashboardWindow(dashboard, items, workspace.library.lessons, self)
+        self.dashboard.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.dashboard.sig_open_page.connect(self._open_lesson_page)
+        self.dashboard.show()
+
+    def _open_lesson_page(self, lesson_id: str, page: str) -> None:
+        view = self.open_lesson(lesson_id)
+        if view is not None:
+            view.open_page(page)
 
     def show_problems(self) -> None:
         from irtutor.ui.problems_dialog import ProblemsDialog

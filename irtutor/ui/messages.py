@@ -85,3 +85,20 @@ SAVED_IN_TEST = "Answer saved. You can change it until you submit the test."
 TRY_AGAIN = "Try again (−{percent}% of the marks)"
 SUBMIT_TEST = "Submit test"
 SUBMIT_WITH_GAPS = "Submit test ({count} unanswered)"
+DASHBOARD_TITLE = "Progress"
+DASHBOARD_DEFINITIONS = (
+    "<b>Completion</b>: share of the lesson's questions you have answered. <b>Mastery</b>: share whose latest "
+    "answer was right and that are not due for review. <b>Best</b> and <b>Last</b>: scores of your finished "
+    "attempts."
+)
+WEAKEST_TOPICS = "Your five weakest topics"
+NO_TOPICS_YET = "Answer some questions and your weakest topics will show here."
+REVISE_PAGE = "Revise the page"
+ITEM_STATISTICS_DEFINITIONS = (
+    "Over every finished attempt by every student on this computer, as Moodle's quiz statistics define them. "
+    "<b>Facility</b>: the average mark on the question (unanswered counts 0). <b>Discrimination</b>: the "
+    "correlation between the question's mark and the rest of the attempt's marks; below about 20% the question "
+    "may not separate stronger from weaker students, and a negative value suggests a wrong answer key. "
+    "Questions with the lowest discrimination come first."
+)
+PROGRESS_MENU = "My &progress…"

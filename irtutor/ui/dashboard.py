@@ -1,0 +1,124 @@
+"""The progress dashboard: a student's standing per lesson, weakest topics, and item statistics."""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QHeaderView,
+    QLabel,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from irtutor.charts.progress_charts import lesson_bars, score_history
+from irtutor.core.lesson import Lesson
+from irtutor.core.progress import ItemStatistics
+from irtutor.services.progress import Dashboard
+from irtutor.ui import messages
+from irtutor.ui.safe_browser import SafeTextBrowser
+
+
+def _percent(value: float | None) -> str:
+    return "–" if value is None else f"{value:.0f}%"
+
+
+def _table(headers: list[str], rows: list[list[str]], name: str, stretch: int = 0) -> QTableWidget:
+    table = QTableWidget(len(rows), len(headers))
+    table.setObjectName(name)
+    table.setAccessibleName(name)
+    table.setHorizontalHeaderLabels(headers)
+    table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+    for r, row in enumerate(rows):
+        for c, text in enumerate(row):
+            item = QTableWidgetItem(text)
+            if c > 0:
+                item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            table.setItem(r, c, item)
+    table.resizeColumnsToContents()
+    table.horizontalHeader().setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+    table.verticalHeader().setVisible(False)
+    return table
+
+
+class DashboardWindow(QDialog):
+    sig_open_page = Signal(str, str)
+    """The student followed a weak topic's link: (lesson id, page slug)."""
+
+    def __init__(self, dashboard: Dashboard, items: list[ItemStatistics], lessons: list[Lesson],
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(messages.DASHBOARD_TITLE)
+        self.setObjectName("dashboard")
+        self.resize(1000, 720)
+        self.lessons_table = _table(
+            ["Lesson", "Completion", "Mastery", "Best", "Last", "Attempts"],
+            [[p.title, _percent(p.completion), _percent(p.mastery), _percent(p.best), _percent(p.last),
+              str(len(p.history))] for p in dashboard.lessons], "Progress per lesson")
+        self.topics = SafeTextBrowser()
+        self.topics.setObjectName("weakest-topics")
+        self.topics.setHtml(self._topics_html(dashboard))
+        self.topics.link_activated.connect(self._on_topic_link)
+        self.items_table = self._items_table(items, lessons)
+        tabs = QTabWidget()
+        tabs.addTab(self._progress_tab(dashboard), "&My progress")
+        tabs.addTab(self._items_tab(), "&Question statistics")
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(tabs, 1)
+        layout.addWidget(buttons)
+
+    def _progress_tab(self, dashboard: Dashboard) -> QWidget:
+        tab = QWidget()
+        layout = QVBoxLayout(tab)
+        explain = QLabel(messages.DASHBOARD_DEFINITIONS)
+        explain.setWordWrap(True)
+        layout.addWidget(explain)
+        layout.addWidget(self.lessons_table, 1)
+        self.bars = lesson_bars(dashboard.lessons)
+        self.history = score_history(dashboard.lessons)
+        layout.addWidget(self.bars, 2)
+        layout.addWidget(self.history, 2)
+        layout.addWidget(QLabel(f"<b>{messages.WEAKEST_TOPICS}</b>"))
+        layout.addWidget(self.topics, 1)
+        return tab
+
+    def _items_tab(self) -> QWidget:
+        tab = QWidget()
+        layout = QVBoxLayout(tab)
+        explain = QLabel(messages.ITEM_STATISTICS_DEFINITIONS)
+        explain.setWordWrap(True)
+        layout.addWidget(explain)
+        layout.addWidget(self.items_table, 1)
+        return tab
+
+    @staticmethod
+    def _items_table(items: list[ItemStatistics], lessons: list[Lesson]) -> QTableWidget:
+        prompts = {(lesson.id, q.id): q.prompt for lesson in lessons for q in lesson.questions}
+        ordered = sorted(items, key=lambda s: (s.discrimination is None, s.discrimination or 0.0))
+        rows = [[s.lesson_id, prompts.get((s.lesson_id, s.question_id), s.question_id), str(s.attempts),
+                 _percent(s.facility), _percent(s.discrimination)] for s in ordered]
+        return _table(["Lesson", "Question", "Attempts", "Facility", "Discrimination"], rows, "Question statistics",
+                      stretch=1)
+
+    @staticmethod
+    def _topics_html(dashboard: Dashboard) -> str:
+        if not dashboard.weakest_topics:
+            return f"<p>{messages.NO_TOPICS_YET}</p>"
+        rows = [f'<li><b>{html.escape(t.topic)}</b>: {t.share_right:.0f}% right over {t.answered} question(s). '
+                f'<a href="page:{html.escape(t.lesson_id)}/{html.escape(t.page)}">{messages.REVISE_PAGE}</a></li>'
+                for t in dashboard.weakest_topics]
+        return "<ol>" + "".join(rows) + "</ol>"
+
+    def _on_topic_link(self, href: str) -> None:
+        kind, _, target = href.partition(":")
+        lesson_id, _, page = target.partition("/")
+        if kind == "page" and page:
+            self.sig_open_page.emit(lesson_id, page)
