@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from alembic import context
 
+from irtutor.storage import review_tables  # noqa: F401  (registers the review tables on Base.metadata)
 from irtutor.storage.tables import Base
 
 engine = context.config.attributes["engine"]
