@@ -101,3 +101,14 @@ class ReviewLogEntry:
     reviewed_at: datetime
     duration_ms: int
     source: ReviewSource
+
+
+@dataclass(frozen=True)
+class ReviewUpdate:
+    """A card's next state and the review that leads to it, ready to be written with the answer."""
+
+    profile_id: int
+    lesson_id: str
+    question_id: str
+    schedule: ReviewCardState
+    log: ReviewLogEntry

@@ -11,8 +11,10 @@ from irtutor.core.grading import Outcome, grade
 from irtutor.core.lesson import Lesson
 from irtutor.core.questions import Question, Response
 from irtutor.core.quiz_settings import AttemptLayout, QuizMode, new_layout, penalised_score
+from irtutor.core.review import ReviewUpdate
 
 if TYPE_CHECKING:
+    from irtutor.services.review_queue import ReviewQueue
     from irtutor.storage.stores import Store
 
 CHANGED_NOTE = "This question was edited after you answered it; your score stands as it was graded then."
@@ -21,8 +23,10 @@ CHANGED_NOTE = "This question was edited after you answered it; your score stand
 class QuizSession:
     """An attempt in progress. Start one with `start`, or pick up the unfinished one with `resume`."""
 
-    def __init__(self, store: Store, lesson: Lesson, profile: Profile, stored: StoredAttempt) -> None:
+    def __init__(self, store: Store, lesson: Lesson, profile: Profile, stored: StoredAttempt,
+                 review_queue: ReviewQueue | None = None) -> None:
         self.store = store
+        self.review_queue = review_queue
         self.lesson = lesson
         self.profile = profile
         self.mode = QuizMode(stored.mode)
@@ -39,17 +43,18 @@ class QuizSession:
 
     @classmethod
     def start(cls, store: Store, lesson: Lesson, profile: Profile, mode: QuizMode,
-              seed: int | None = None) -> QuizSession:
+              seed: int | None = None, review_queue: ReviewQueue | None = None) -> QuizSession:
         """A new attempt, laid out (shuffled or not) as the quiz's settings say."""
         layout = new_layout(tuple(q.id for q in lesson.questions), lesson.quiz_settings,
                             secrets.randbits(31) if seed is None else seed)
         stored = store.start_attempt(profile.id, lesson.id, str(mode), layout.to_json())
-        return cls(store, lesson, profile, stored)
+        return cls(store, lesson, profile, stored, review_queue)
 
     @classmethod
-    def resume(cls, store: Store, lesson: Lesson, profile: Profile) -> QuizSession | None:
+    def resume(cls, store: Store, lesson: Lesson, profile: Profile,
+               review_queue: ReviewQueue | None = None) -> QuizSession | None:
         stored = store.unfinished_attempt(profile.id, lesson.id)
-        return None if stored is None else cls(store, lesson, profile, stored)
+        return None if stored is None else cls(store, lesson, profile, stored, review_queue)
 
     @property
     def shows_feedback(self) -> bool:
@@ -69,7 +74,10 @@ class QuizSession:
             outcome = _with_score(outcome, score)
         stored = StoredAnswer(question.id, question.content_hash(), response, outcome.score, outcome.correct,
                               try_number)
-        self.store.record_answer(self.state.attempt_id, stored, max(0, duration_ms))
+        # Practice answers schedule their review card at once, in the same commit; a test's
+        # answers may still change, so they schedule theirs when the test is submitted.
+        review = self._review(question.id, outcome.score, duration_ms) if self.shows_feedback else None
+        self.store.record_answer(self.state.attempt_id, stored, max(0, duration_ms), review)
         self.state.tries[question.id] = try_number
         self.state.answers[question.id] = RecordedAnswer(question.id, response, outcome)
         return outcome
@@ -92,9 +100,16 @@ class QuizSession:
 
     def finish(self) -> float:
         """Close (submit) the attempt; the next start of this quiz begins a new one. Returns the score."""
-        self.store.finish_attempt(self.state.attempt_id)
+        reviews = () if self.shows_feedback else tuple(
+            r for r in (self._review(a.question_id, a.outcome.score, 0) for a in self.state.answers.values()) if r)
+        self.store.finish_attempt(self.state.attempt_id, reviews)
         self.state.finished = True
         return self.state.total_score()
+
+    def _review(self, question_id: str, score: float, duration_ms: int) -> ReviewUpdate | None:
+        if self.review_queue is None:
+            return None
+        return self.review_queue.plan(self.profile.id, self.lesson.id, question_id, score, duration_ms)
 
     def _question(self, question_id: str) -> Question:
         question = self.lesson.question(question_id)

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from fsrs import Card, Rating, Scheduler, State
 
-from irtutor.core.review import CardPhase, ReviewCardState, ReviewLogEntry, ReviewSource, rating_for
+from irtutor.core.review import CardPhase, ReviewCardState, ReviewLogEntry, ReviewSource, ReviewUpdate, rating_for
 
 if TYPE_CHECKING:
     from irtutor.storage.review_store import ReviewStore
@@ -68,6 +68,13 @@ class ReviewQueue:
     def record(self, profile_id: int, lesson_id: str, question_id: str, outcome_score: float, duration_ms: int,
                now: datetime | None = None, source: ReviewSource = ReviewSource.QUIZ) -> datetime:
         """Review the question's card with the rating its answer earned; returns when it is next due."""
+        update = self.plan(profile_id, lesson_id, question_id, outcome_score, duration_ms, now, source)
+        self.store.record_review(profile_id, lesson_id, question_id, update.schedule, update.log)
+        return update.schedule.due
+
+    def plan(self, profile_id: int, lesson_id: str, question_id: str, outcome_score: float, duration_ms: int,
+             now: datetime | None = None, source: ReviewSource = ReviewSource.QUIZ) -> ReviewUpdate:
+        """The card's next state for this answer, not yet written: the caller commits it with the answer."""
         now = _checked(now)
         duration_ms = max(0, duration_ms)
         stored = self.store.card(profile_id, lesson_id, question_id)
@@ -75,8 +82,7 @@ class ReviewQueue:
         rating = rating_for(outcome_score, duration_ms)
         card, _log = self.scheduler.review_card(card, Rating(int(rating)), now, duration_ms)
         log = ReviewLogEntry(rating, now, duration_ms, ReviewSource(source))
-        self.store.record_review(profile_id, lesson_id, question_id, from_fsrs(card), log)
-        return card.due
+        return ReviewUpdate(profile_id, lesson_id, question_id, from_fsrs(card), log)
 
     def due(self, profile_id: int, now: datetime | None = None) -> list[tuple[str, str]]:
         """(lesson_id, question_id) of every card due at `now`, most overdue first."""

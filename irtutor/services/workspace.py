@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 from typing import TYPE_CHECKING
 
 from irtutor.core.attempts import Profile
@@ -12,6 +13,9 @@ from irtutor.services.attempt_history import AttemptReview, attempt_history
 from irtutor.services.profiles import Profiles
 from irtutor.services.progress import ProgressReport
 from irtutor.services.quiz_session import QuizSession
+from irtutor.services.review_queue import ReviewQueue
+from irtutor.services.review_session import ReviewSession
+from irtutor.storage.review_store import ReviewStore
 from irtutor.storage.stats import Statistics
 
 if TYPE_CHECKING:
@@ -34,17 +38,29 @@ class Workspace:
 
     def resume_quiz(self, lesson: Lesson, profile: Profile) -> QuizSession | None:
         """The student's unfinished attempt at this lesson's quiz, if there is one."""
-        return QuizSession.resume(self._store(), lesson, profile)
+        return QuizSession.resume(self._store(), lesson, profile, self._review_queue())
 
     def start_quiz(self, lesson: Lesson, profile: Profile, mode: QuizMode) -> QuizSession:
-        return QuizSession.start(self._store(), lesson, profile, mode)
+        return QuizSession.start(self._store(), lesson, profile, mode, review_queue=self._review_queue())
 
     def attempt_history(self, lesson: Lesson, profile: Profile) -> list[AttemptReview]:
         return attempt_history(self._store(), lesson, profile)
 
     def progress(self) -> ProgressReport:
+        store, queue = self._store(), self._review_queue()
+        return ProgressReport(Statistics(store.engine, store.where), self.library.lessons,
+                              lambda profile_id: set(queue.due(profile_id)))
+
+    def review_session(self, profile: Profile, now: datetime | None = None) -> ReviewSession:
+        """The cards due now (or at `now`) for this student, across all loaded lessons."""
+        return ReviewSession(self._store(), self._review_queue(), self.library.lessons, profile, now)
+
+    def due_count(self, profile: Profile) -> int:
+        return self._review_queue().due_count(profile.id)
+
+    def _review_queue(self) -> ReviewQueue:
         store = self._store()
-        return ProgressReport(Statistics(store.engine, store.where), self.library.lessons)
+        return ReviewQueue(ReviewStore(store.engine, store.where))
 
     def _store(self) -> Store:
         if self.store is None:

@@ -14,6 +14,7 @@ from irtutor.core.review import (
     ReviewLogEntry,
     ReviewRating,
     ReviewSource,
+    ReviewUpdate,
 )
 from irtutor.storage.errors import guarded
 from irtutor.storage.review_tables import ReviewCardRow, ReviewLogRow
@@ -50,6 +51,16 @@ _CARD_COLUMNS = (_card.c.profile_id, _card.c.lesson_id, _card.c.question_id, _ca
                  _card.c.stability, _card.c.difficulty, _card.c.due, _card.c.last_review)
 
 
+def write_review(conn: Connection, review: ReviewUpdate) -> None:
+    """Upsert the card and log the review, inside the caller's transaction (so that an answer
+    and the review it causes commit together)."""
+    card_id = ReviewStore._upsert_card(conn, review.profile_id, review.lesson_id, review.question_id,
+                                       _card_values(review.schedule))
+    log = review.log
+    conn.execute(insert(_log).values(card_id=card_id, rating=int(log.rating), reviewed_at=_to_db(log.reviewed_at),
+                                     duration_ms=log.duration_ms, source=log.source.value))
+
+
 class ReviewStore:
     """Review cards per student. `where` names the database in error messages."""
 
@@ -62,10 +73,7 @@ class ReviewStore:
                       card_state: ReviewCardState, log: ReviewLogEntry) -> None:
         """Store the card's new state and the review that produced it, in one commit."""
         with self.engine.begin() as conn:
-            card_id = self._upsert_card(conn, profile_id, lesson_id, question_id, _card_values(card_state))
-            conn.execute(insert(_log).values(card_id=card_id, rating=int(log.rating),
-                                             reviewed_at=_to_db(log.reviewed_at),
-                                             duration_ms=log.duration_ms, source=log.source.value))
+            write_review(conn, ReviewUpdate(profile_id, lesson_id, question_id, card_state, log))
 
     @staticmethod
     def _upsert_card(conn: Connection, profile_id: int, lesson_id: str, question_id: str,

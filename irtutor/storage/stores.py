@@ -8,7 +8,9 @@ from sqlalchemy import Connection, Engine, Row, bindparam, insert, select, updat
 
 from irtutor.core.attempts import Profile, StoredAnswer, StoredAttempt
 from irtutor.core.questions import Response
+from irtutor.core.review import ReviewUpdate
 from irtutor.storage.errors import guarded
+from irtutor.storage.review_store import write_review
 from irtutor.storage.running_stats import add_finished_attempt
 from irtutor.storage.tables import AnswerRow, AttemptRow, ProfileRow, SettingRow
 
@@ -16,6 +18,7 @@ _answer = AnswerRow.__table__
 _attempt = AttemptRow.__table__
 _profile = ProfileRow.__table__
 _setting = SettingRow.__table__
+REVIEW_MODE = "review"
 # Built once: an answer is the hot path, and a prepared statement skips SQLAlchemy's per-call construction.
 _SUPERSEDE = (update(_answer).where(_answer.c.attempt_id == bindparam("attempt"),
                                     _answer.c.question_id == bindparam("question"), _answer.c.is_final)
@@ -72,10 +75,27 @@ class Store:
             row = conn.execute(
                 select(*_ATTEMPT_COLUMNS)
                 .where(_attempt.c.profile_id == profile_id, _attempt.c.lesson_id == lesson_id,
-                       _attempt.c.finished_at.is_(None))
+                       _attempt.c.finished_at.is_(None), _attempt.c.mode != REVIEW_MODE)
                 .order_by(_attempt.c.id.desc()).limit(1)
             ).first()
             return None if row is None else self._attempt(conn, row)
+
+    @guarded("open the review record")
+    def review_attempt(self, profile_id: int, lesson_id: str) -> int:
+        """The open-ended attempt that holds a student's review-queue answers for one lesson.
+
+        Answers given in the review queue are kept like any other answer; this attempt is never
+        finished, so it counts in the student's progress but not in any quiz's statistics.
+        """
+        with self.engine.begin() as conn:
+            found = conn.execute(select(_attempt.c.id).where(
+                _attempt.c.profile_id == profile_id, _attempt.c.lesson_id == lesson_id,
+                _attempt.c.mode == REVIEW_MODE)).scalar()
+            if found is not None:
+                return int(found)
+            values = dict(profile_id=profile_id, lesson_id=lesson_id, mode=REVIEW_MODE, position=0, layout=None,
+                          started_at=_now())
+            return int(conn.execute(insert(_attempt).values(**values)).inserted_primary_key[0])
 
     @guarded("start a new attempt")
     def start_attempt(self, profile_id: int, lesson_id: str, mode: str,
@@ -113,9 +133,12 @@ class Store:
                                   r.score, bool(r.correct), r.try_number) for r in rows)
 
     @guarded("save your answer")
-    def record_answer(self, attempt_id: int, answer: StoredAnswer, duration_ms: int) -> int:
-        """Commit one answer; when this returns the row is on disk."""
+    def record_answer(self, attempt_id: int, answer: StoredAnswer, duration_ms: int,
+                      review: ReviewUpdate | None = None) -> int:
+        """Commit one answer, and the review-card update it causes; when this returns both are on disk."""
         with self.engine.begin() as conn:
+            if review is not None:
+                write_review(conn, review)
             conn.execute(_SUPERSEDE, {"attempt": attempt_id, "question": answer.question_id})
             result = conn.execute(_INSERT_ANSWER, {
                 "attempt_id": attempt_id, "question_id": answer.question_id, "question_hash": answer.question_hash,
@@ -130,11 +153,14 @@ class Store:
             conn.execute(update(_attempt).where(_attempt.c.id == attempt_id).values(position=position))
 
     @guarded("finish the attempt")
-    def finish_attempt(self, attempt_id: int) -> None:
+    def finish_attempt(self, attempt_id: int, reviews: tuple[ReviewUpdate, ...] = ()) -> None:
+        """Close the attempt, add it to the statistics, and apply the review updates its answers cause."""
         with self.engine.begin() as conn:
             lesson_id = conn.execute(select(_attempt.c.lesson_id).where(_attempt.c.id == attempt_id,
                                                                          _attempt.c.finished_at.is_(None))).scalar()
             if lesson_id is None:
                 return  # already finished (a second click): count it once
             score = add_finished_attempt(conn, attempt_id, lesson_id)
+            for review in reviews:
+                write_review(conn, review)
             conn.execute(update(_attempt).where(_attempt.c.id == attempt_id).values(finished_at=_now(), score=score))

@@ -44,6 +44,7 @@ class MainWindow(QMainWindow):
         self.lesson_view: LessonView | None = None
         self.profile_dialog: QDialog | None = None
         self.dashboard: QDialog | None = None
+        self.review_view: QDialog | None = None
         self.lesson_list = QListWidget()
         self.lesson_list.setObjectName("lesson-list")
         self.lesson_list.setAccessibleName("Lessons")
@@ -58,6 +59,9 @@ class MainWindow(QMainWindow):
         self.problems_button = QPushButton()
         self.problems_button.setFlat(True)
         self.problems_button.setVisible(False)
+        self.review_button = QPushButton()
+        self.review_button.setFlat(True)
+        self.review_button.setVisible(False)
         self.student_button = QPushButton(messages.NO_STUDENT)
         self.student_button.setFlat(True)
         self.student_button.setEnabled(False)
@@ -75,6 +79,7 @@ class MainWindow(QMainWindow):
         splitter.setSizes([260, 920])
         self.setCentralWidget(splitter)
         self.statusBar().addPermanentWidget(self.problems_button)
+        self.statusBar().addPermanentWidget(self.review_button)
         self.statusBar().addPermanentWidget(self.student_button)
 
     def _build_menus(self) -> None:
@@ -83,7 +88,9 @@ class MainWindow(QMainWindow):
         view_menu = self.menuBar().addMenu("&View")
         self.progress_action = view_menu.addAction(messages.PROGRESS_MENU, QKeySequence("Ctrl+Shift+P"),
                                                    self.show_progress)
-        self.progress_action.setEnabled(False)
+        self.review_action = view_menu.addAction(messages.REVIEW_MENU, QKeySequence("Ctrl+R"), self.show_review)
+        for action in (self.progress_action, self.review_action):
+            action.setEnabled(False)
 
     def _connect(self) -> None:
         self.lesson_list.currentItemChanged.connect(self._on_lesson_selected)
@@ -91,6 +98,7 @@ class MainWindow(QMainWindow):
         self.lesson_list.itemClicked.connect(self._on_lesson_selected)
         self.problems_button.clicked.connect(self.show_problems)
         self.student_button.clicked.connect(self.choose_profile)
+        self.review_button.clicked.connect(self.show_review)
         self.ops.sig_failed.connect(lambda message: self.statusBar().showMessage(message))
         self.ops.sig_changed.connect(self._on_changed)
 
@@ -163,6 +171,8 @@ class MainWindow(QMainWindow):
         self.profile = profile
         self.student_button.setText(messages.STUDENT_BUTTON.format(name=profile.name))
         self.progress_action.setEnabled(True)
+        self.review_action.setEnabled(True)
+        self.refresh_due_count()
         if self.lesson_view is not None:
             self._start_quiz(self.lesson_view)
 
@@ -248,6 +258,34 @@ class MainWindow(QMainWindow):
     def _on_changed(self, changes: Change) -> None:
         if changes & Change.ANSWERS:
             self.statusBar().showMessage(messages.ANSWER_SAVED, 2000)
+        if changes & (Change.ANSWERS | Change.ATTEMPT):
+            self.refresh_due_count()
+
+    def refresh_due_count(self) -> None:
+        """The number of questions due for review, on the status bar."""
+        workspace, profile = self.workspace, self.profile
+        if workspace is None or workspace.store is None or profile is None:
+            return
+        try:
+            count = workspace.due_count(profile)
+        except SaveFailed as exc:
+            self.statusBar().showMessage(str(exc))
+            return
+        self.review_button.setText(messages.REVIEW_BUTTON.format(count=count))
+        self.review_button.setVisible(True)
+
+    def show_review(self) -> None:
+        from irtutor.ui.review_view import ReviewView
+
+        workspace, profile = self.workspace, self.profile
+        if workspace is None or workspace.store is None or profile is None:
+            return
+        sessions: list = []
+        if self.ops.run(self, partial(workspace.review_session, profile), on_done=sessions.append):
+            self.review_view = ReviewView(sessions[0], self.ops, self)
+            self.review_view.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            self.review_view.sig_open_page.connect(self._open_lesson_page)
+            self.review_view.show()
 
     def _warn(self, title: str, text: str) -> None:
         box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok, self)

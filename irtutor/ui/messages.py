@@ -102,3 +102,11 @@ ITEM_STATISTICS_DEFINITIONS = (
     "Questions with the lowest discrimination come first."
 )
 PROGRESS_MENU = "My &progress…"
+DUE_REVIEW_TITLE = "Review"
+REVIEW_MENU = "&Review due questions…"
+REVIEW_BUTTON = "Due for review: {count}"
+DUE_CARD_HEADER = "<b>Question {number} of {total}</b> · from {lesson}"
+DUE_REVIEW_DONE = ("<h3>All caught up</h3><p>You reviewed {count} question(s). "
+               "The next ones come back when they are due.</p>")
+NOTHING_DUE = "<h3>Nothing is due</h3><p>Questions you answer come back here when it is time to review them.</p>"
+NEXT_CARD = "Next ▶"

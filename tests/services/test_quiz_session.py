@@ -66,3 +66,27 @@ def test_history_lists_finished_attempts_with_their_scores(tmp_path: Path) -> No
     item = review.items[0]
     assert item.question.id == first.id and item.tries == 2 and item.answer.outcome.correct
     assert all(i.answer is None for i in review.items[1:])
+
+
+def test_answers_schedule_review_cards_practice_at_once_and_test_on_submit(tmp_path: Path) -> None:
+    from datetime import UTC, datetime, timedelta
+
+    from irtutor.services.review_queue import ReviewQueue
+    from irtutor.storage.review_store import ReviewStore
+
+    lesson, _ = load_lesson(LESSONS / "nato-origins")
+    store = open_store(tmp_path / "db.sqlite3")
+    queue = ReviewQueue(ReviewStore(store.engine, store.where))
+    ana, ben = store.add_profile("Ana"), store.add_profile("Ben")
+    later = datetime.now(UTC) + timedelta(days=60)
+    question = lesson.questions[0]
+
+    practice = QuizSession.start(store, lesson, ana, QuizMode.PRACTICE, review_queue=queue)
+    practice.submit(question.id, Response(question.correct_ids), 20_000)
+    assert queue.due(ana.id, later) == [(lesson.id, question.id)]
+
+    test = QuizSession.start(store, lesson, ben, QuizMode.TEST, review_queue=queue)
+    test.submit(question.id, Response(question.correct_ids), 20_000)
+    assert queue.due(ben.id, later) == []
+    test.finish()
+    assert queue.due(ben.id, later) == [(lesson.id, question.id)]

@@ -55,3 +55,11 @@ def test_schema_changes_roll_back_whole_when_cut_short(tmp_path: Path) -> None:
     inspector = inspect(engine)
     assert "half_done" not in inspector.get_table_names()
     assert "colour" not in {c["name"] for c in inspector.get_columns("profile")}
+
+
+def test_foreign_keys_are_back_on_after_migrating(tmp_path: Path) -> None:
+    from irtutor.storage.database import open_store
+
+    store = open_store(tmp_path / "db.sqlite3")
+    with store.engine.connect() as conn:
+        assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1

@@ -49,8 +49,18 @@ def database_at_0001(path: Path) -> Engine:
 
 
 def rows(engine: Engine, table: str) -> list[tuple[Any, ...]]:
+    """The table's rows in the columns of schema 0001, which later migrations must keep as they are."""
+    columns = ", ".join(SCHEMA_0001_COLUMNS[table])
     with engine.connect() as conn:
-        return [tuple(r) for r in conn.execute(text(f"SELECT * FROM {table} ORDER BY 1"))]
+        return [tuple(r) for r in conn.execute(text(f"SELECT {columns} FROM {table} ORDER BY 1"))]
+
+
+SCHEMA_0001_COLUMNS = {
+    "profile": ["id", "name", "created_at"],
+    "attempt": ["id", "profile_id", "lesson_id", "mode", "position", "started_at", "finished_at"],
+    "answer": ["id", "attempt_id", "question_id", "question_hash", "response", "correct", "score", "duration_ms",
+               "answered_at"],
+}
 
 
 def test_upgrade_keeps_every_answer_and_makes_a_card_per_answered_question(tmp_path: Path) -> None:

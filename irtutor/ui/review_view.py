@@ -1,0 +1,126 @@
+"""The review queue: the questions due now, from every lesson, one at a time."""
+
+from __future__ import annotations
+
+import html
+import time
+from functools import partial
+
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QStackedWidget, QVBoxLayout, QWidget
+
+from irtutor.content.safe_markdown import render_text
+from irtutor.core.grading import Outcome
+from irtutor.core.questions import Response
+from irtutor.services.review_session import ReviewSession
+from irtutor.ui import messages
+from irtutor.ui.ops import Change, Operations
+from irtutor.ui.question_factory import make_question_widget
+from irtutor.ui.question_widget import ChoiceQuestionWidget
+from irtutor.ui.safe_browser import SafeTextBrowser
+
+
+class ReviewView(QDialog):
+    sig_open_page = Signal(str, str)
+    """The student followed the feedback's link: (lesson id, page slug)."""
+
+    def __init__(self, session: ReviewSession, ops: Operations, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(messages.DUE_REVIEW_TITLE)
+        self.setObjectName("review")
+        self.resize(820, 620)
+        self.session, self.ops = session, ops
+        self.index = 0
+        self.done_count = 0
+        self.question_widget: ChoiceQuestionWidget | None = None
+        self.shown_at = time.monotonic()
+        self.header = QLabel()
+        self.area = QStackedWidget()
+        self.feedback = SafeTextBrowser()
+        self.feedback.setObjectName("review-feedback")
+        self.check_button = QPushButton(messages.CHECK_ANSWER)
+        self.next_button = QPushButton(messages.NEXT_CARD)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.check_button)
+        buttons.addWidget(self.next_button)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.header)
+        layout.addWidget(self.area)
+        layout.addLayout(buttons)
+        layout.addWidget(self.feedback, 1)
+        self.check_button.clicked.connect(self.check_answer)
+        self.next_button.clicked.connect(lambda: self.show_card(self.index + 1))
+        self.feedback.link_activated.connect(self._on_link)
+        keys = {"Return": self._on_enter, "Enter": self._on_enter}
+        keys |= {str(n): partial(self._on_number, n) for n in range(1, 10)}
+        for key, slot in keys.items():
+            QShortcut(QKeySequence(key), self).activated.connect(slot)
+        self.show_card(0)
+
+    def show_card(self, index: int) -> None:
+        self.index = index
+        cards = self.session.cards
+        if index >= len(cards):
+            done = messages.DUE_REVIEW_DONE.format(count=self.done_count)
+            self.header.setText(done if cards else messages.NOTHING_DUE)
+            self.area.setVisible(False)
+            self.check_button.setVisible(False)
+            self.next_button.setVisible(False)
+            return
+        card = cards[index]
+        self.header.setText(messages.DUE_CARD_HEADER.format(number=index + 1, total=len(cards),
+                                                          lesson=html.escape(card.lesson.title)))
+        widget = make_question_widget(card.question)
+        if self.question_widget is not None:
+            self.area.removeWidget(self.question_widget)
+            self.question_widget.deleteLater()
+        self.question_widget = widget
+        self.area.addWidget(widget)
+        widget.sig_selection_changed.connect(lambda chosen: self.check_button.setEnabled(chosen))
+        self.check_button.setEnabled(False)
+        self.next_button.setEnabled(False)
+        self.feedback.clear()
+        self.shown_at = time.monotonic()
+
+    def check_answer(self) -> None:
+        widget = self.question_widget
+        if widget is None or widget.property("answered") or not widget.selection().selected:
+            return
+        card = self.session.cards[self.index]
+        response = widget.selection()
+        elapsed = int((time.monotonic() - self.shown_at) * 1000)
+        self.ops.run(self, partial(self.session.submit, card, response, elapsed),
+                     on_done=lambda outcome: self._on_saved(response, outcome), changes=Change.ANSWERS)
+
+    def _on_saved(self, response: Response, outcome: Outcome) -> None:
+        self.done_count += 1
+        if self.question_widget is not None:
+            self.question_widget.show_answer(response, outcome)
+        verdict = messages.CORRECT if outcome.correct else messages.WRONG
+        card = self.session.cards[self.index]
+        parts = [f"<p><b>{verdict}</b></p>", *(render_text(t) for t in outcome.feedback),
+                 render_text(outcome.explanation),
+                 f'<p><a href="page:{html.escape(card.lesson.id)}/{html.escape(card.question.page)}">'
+                 f"{messages.READ_PAGE}</a></p>"]
+        self.feedback.setHtml("".join(parts))
+        self.check_button.setEnabled(False)
+        self.next_button.setEnabled(True)
+        self.next_button.setFocus()
+
+    def _on_enter(self) -> None:
+        if self.check_button.isEnabled():
+            self.check_answer()
+        elif self.next_button.isEnabled():
+            self.show_card(self.index + 1)
+
+    def _on_number(self, number: int) -> None:
+        if self.question_widget is not None:
+            self.question_widget.press_number(number)
+
+    def _on_link(self, href: str) -> None:
+        kind, _, target = href.partition(":")
+        lesson_id, _, page = target.partition("/")
+        if kind == "page" and page:
+            self.sig_open_page.emit(lesson_id, page)
