@@ -4,41 +4,89 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import Any
+
+from irtutor.core.answer_keys import (
+    AnswerKey,
+    ChoiceKey,
+    ClozeKey,
+    Gap,
+    Item,
+    MatchingKey,
+    NumericKey,
+    Option,
+    OrderingKey,
+    OrderingMode,
+    TextKey,
+    TextVariant,
+    key_fingerprint,
+)
+
+__all__ = [
+    "AnswerKey", "ChoiceKey", "ClozeKey", "Gap", "Item", "MatchingKey", "NumericKey", "Option", "OrderingKey",
+    "OrderingMode", "Question", "QuestionKind", "Response", "TextKey", "TextVariant", "true_false_options",
+]
 
 
 class QuestionKind(StrEnum):
     SINGLE_CHOICE = "single_choice"
     MULTIPLE_CHOICE = "multiple_choice"
     TRUE_FALSE = "true_false"
+    NUMERIC = "numeric"
+    SHORT_TEXT = "short_text"
+    MATCHING = "matching"
+    ORDERING = "ordering"
+    CLOZE = "cloze"
 
 
-@dataclass(frozen=True)
-class Option:
-    id: str
-    text: str
-    correct: bool = False
-    feedback: str = ""
+KEY_TYPES: dict[QuestionKind, type] = {
+    QuestionKind.SINGLE_CHOICE: ChoiceKey,
+    QuestionKind.MULTIPLE_CHOICE: ChoiceKey,
+    QuestionKind.TRUE_FALSE: ChoiceKey,
+    QuestionKind.NUMERIC: NumericKey,
+    QuestionKind.SHORT_TEXT: TextKey,
+    QuestionKind.MATCHING: MatchingKey,
+    QuestionKind.ORDERING: OrderingKey,
+    QuestionKind.CLOZE: ClozeKey,
+}
+"""The answer key family each kind carries."""
 
 
 @dataclass(frozen=True)
 class Question:
-    """A quiz question. True/false questions carry two options with ids `true` and `false`."""
+    """A quiz question: the common fields, and in `key` what counts as right for its kind.
+
+    True/false questions carry a ChoiceKey with two options, ids `true` and `false`.
+    """
 
     id: str
     kind: QuestionKind
     prompt: str
-    options: tuple[Option, ...]
+    key: AnswerKey
     explanation: str
     page: str
     source: str = ""
     topic: str = ""
     difficulty: str = "medium"
 
+    def __post_init__(self) -> None:
+        if isinstance(self.key, tuple):  # the options tuple that came here before answer keys existed
+            object.__setattr__(self, "key", ChoiceKey(self.key))
+        expected = KEY_TYPES[self.kind]
+        if not isinstance(self.key, expected):
+            raise TypeError(f"a {self.kind} question needs a {expected.__name__}, not {type(self.key).__name__}")
+
+    @property
+    def options(self) -> tuple[Option, ...]:
+        """The options of a choice question; () for the other kinds."""
+        return self.key.options if isinstance(self.key, ChoiceKey) else ()
+
     @property
     def correct_ids(self) -> frozenset[str]:
-        return frozenset(o.id for o in self.options if o.correct)
+        return self.key.correct_ids if isinstance(self.key, ChoiceKey) else frozenset()
 
     def option(self, option_id: str) -> Option | None:
         return next((o for o in self.options if o.id == option_id), None)
@@ -49,33 +97,112 @@ class Question:
         Stored with every answer, so a later edit of the lesson is visible in history
         instead of silently changing what an old answer meant.
         """
-        payload = {
-            "kind": str(self.kind),
-            "prompt": self.prompt,
-            "options": [[o.id, o.text, o.correct] for o in self.options],
-        }
+        payload: dict[str, Any] = {"kind": str(self.kind), "prompt": self.prompt}
+        if isinstance(self.key, ChoiceKey):
+            payload["options"] = self.key.fingerprint()  # the form used before other kinds existed
+        else:
+            payload["key"] = key_fingerprint(self.key)
         canonical = json.dumps(payload, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
         return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
 
 
+Pairs = tuple[tuple[str, str], ...]
+
+
 @dataclass(frozen=True)
 class Response:
-    """The options a student chose."""
+    """What a student answered; each kind fills the fields it needs and leaves the rest empty.
 
-    selected: frozenset[str]
+    - `selected`: option ids (choice kinds);
+    - `text`: what was typed, as typed (numeric, short_text);
+    - `pairs`: (left id, right id) for matching;
+    - `order`: item ids from first to last (ordering);
+    - `gaps`: (gap id, chosen or typed text) for cloze.
+
+    `pairs` and `gaps` are mappings kept as sorted tuples, so equal answers compare equal;
+    a later pair for the same id replaces an earlier one.
+    """
+
+    selected: frozenset[str] = frozenset()
+    text: str = ""
+    pairs: Pairs = ()
+    order: tuple[str, ...] = ()
+    gaps: Pairs = ()
+
+    def __post_init__(self) -> None:
+        # Accept any iterable (lists from JSON, dicts from widgets) and store one canonical form.
+        object.__setattr__(self, "selected", frozenset(self.selected))
+        object.__setattr__(self, "pairs", _sorted_pairs(self.pairs))
+        object.__setattr__(self, "order", tuple(self.order))
+        object.__setattr__(self, "gaps", _sorted_pairs(self.gaps))
 
     @classmethod
     def of(cls, *option_ids: str) -> Response:
         return cls(frozenset(option_ids))
 
-    def to_json(self) -> dict[str, list[str]]:
-        return {"selected": sorted(self.selected)}
+    def is_empty(self) -> bool:
+        """True when nothing is answered yet: no choice, no text but spaces, no pair, order or filled gap."""
+        filled_gap = any(value.strip() for _, value in self.gaps)
+        return not (self.selected or self.text.strip() or self.pairs or self.order or filled_gap)
+
+    def pair_map(self) -> dict[str, str]:
+        return dict(self.pairs)
+
+    def gap_map(self) -> dict[str, str]:
+        return dict(self.gaps)
+
+    def to_json(self) -> dict[str, Any]:
+        """Only the fields in use; an empty response keeps the oldest form, `{"selected": []}`."""
+        data: dict[str, Any] = {}
+        if self.selected:
+            data["selected"] = sorted(self.selected)
+        if self.text:
+            data["text"] = self.text
+        if self.pairs:
+            data["pairs"] = dict(self.pairs)
+        if self.order:
+            data["order"] = list(self.order)
+        if self.gaps:
+            data["gaps"] = dict(self.gaps)
+        return data or {"selected": []}
 
     @classmethod
     def from_json(cls, data: object) -> Response:
-        if not isinstance(data, dict) or not isinstance(data.get("selected"), list):
+        """Read any form `to_json` ever wrote, including the first, `{"selected": [...]}`."""
+        if not isinstance(data, dict) or not data.keys() & _JSON_FIELDS:
             raise ValueError(f"not a stored response: {data!r}")
-        return cls(frozenset(str(x) for x in data["selected"]))
+        text = data.get("text", "")
+        if not isinstance(text, str):
+            raise ValueError(f"not a stored response: {data!r}")
+        return cls(
+            selected=frozenset(_json_list(data, "selected")),
+            text=text,
+            pairs=_json_mapping(data, "pairs"),
+            order=tuple(_json_list(data, "order")),
+            gaps=_json_mapping(data, "gaps"),
+        )
+
+
+_JSON_FIELDS = {"selected", "text", "pairs", "order", "gaps"}
+
+
+def _sorted_pairs(pairs: Iterable[tuple[str, str]] | Mapping[str, str]) -> Pairs:
+    mapping = dict(pairs.items() if isinstance(pairs, Mapping) else pairs)
+    return tuple(sorted(mapping.items()))
+
+
+def _json_list(data: dict[str, Any], name: str) -> list[str]:
+    value = data.get(name, [])
+    if not isinstance(value, list):
+        raise ValueError(f"stored response field {name!r} is not a list: {value!r}")
+    return [str(x) for x in value]
+
+
+def _json_mapping(data: dict[str, Any], name: str) -> dict[str, str]:
+    value = data.get(name, {})
+    if not isinstance(value, dict):
+        raise ValueError(f"stored response field {name!r} is not a mapping: {value!r}")
+    return {str(k): str(v) for k, v in value.items()}
 
 
 def true_false_options(answer: bool, feedback_true: str, feedback_false: str) -> tuple[Option, ...]:

@@ -7,12 +7,12 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from irtutor.core.grading import grade
-from irtutor.core.questions import Option, Question, QuestionKind, Response, true_false_options
+from irtutor.core.questions import ChoiceKey, Option, Question, QuestionKind, Response, true_false_options
 
 
 def question(kind: QuestionKind, correct: str, ids: str = "abcd") -> Question:
     options = tuple(Option(i, f"option {i}", i in correct, f"feedback {i}") for i in ids)
-    return Question("q", kind, "Prompt?", options, "Because.", "01-intro", "src")
+    return Question("q", kind, "Prompt?", ChoiceKey(options), "Because.", "01-intro", "src")
 
 
 @pytest.mark.parametrize(("kind", "correct", "chosen", "score", "right"), [
@@ -33,8 +33,8 @@ def test_scores(kind: QuestionKind, correct: str, chosen: str, score: float, rig
 
 
 def test_true_false_and_the_feedback_of_the_chosen_option() -> None:
-    q = Question("tf", QuestionKind.TRUE_FALSE, "Is it?", true_false_options(False, "No: it is not.", "Yes, false."),
-                 "Why.", "01-intro")
+    options = true_false_options(False, "No: it is not.", "Yes, false.")
+    q = Question("tf", QuestionKind.TRUE_FALSE, "Is it?", ChoiceKey(options), "Why.", "01-intro")
     wrong = grade(q, Response.of("true"))
     assert (wrong.correct, wrong.feedback) == (False, ("No: it is not.",))
     assert grade(q, Response.of("false")).correct
@@ -46,7 +46,7 @@ def test_unknown_option_ids_are_ignored() -> None:
 
 def test_edited_wording_changes_the_question_hash() -> None:
     q = question(QuestionKind.SINGLE_CHOICE, "a")
-    edited = Question(q.id, q.kind, "A different prompt?", q.options, q.explanation, q.page)
+    edited = Question(q.id, q.kind, "A different prompt?", q.key, q.explanation, q.page)
     assert q.content_hash() != edited.content_hash()
     assert q.content_hash() == question(QuestionKind.SINGLE_CHOICE, "a").content_hash()
 

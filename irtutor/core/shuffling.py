@@ -1,0 +1,26 @@
+"""The order a widget shows items in: shuffled, but the same every time for the same seed.
+
+A stable order matters because a student who comes back to a question (or whose computer
+restarted) must see it as they left it; pass e.g. the question id as the seed.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Sequence
+from typing import TypeVar
+
+T = TypeVar("T")
+
+
+def display_order(items: Sequence[T], seed: str, *, never_solved: bool = False) -> tuple[T, ...]:
+    """`items` in a shuffled order fixed by `seed`.
+
+    With `never_solved` (ordering questions) two or more items never come out in their given
+    order, so the question never starts already answered.
+    """
+    shuffled = list(items)
+    random.Random(seed).shuffle(shuffled)  # a str seed is hashed with SHA-512: stable across runs
+    if never_solved and len(shuffled) > 1 and shuffled == list(items):
+        shuffled = shuffled[1:] + shuffled[:1]
+    return tuple(shuffled)
