@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -15,13 +15,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from irtutor.content.safe_markdown import render_text
 from irtutor.core.grading import Outcome
 from irtutor.core.questions import Option, Question, QuestionKind, Response
 from irtutor.core.quiz_settings import AttemptLayout
-
-_RIGHT = "#1b7a3a"
-_WRONG = "#b00020"
+from irtutor.ui.question_base import RIGHT_COLOUR, WRONG_COLOUR, QuestionWidget
 
 
 class _WrappingLabel(QLabel):
@@ -39,22 +36,12 @@ class _WrappingLabel(QLabel):
         event.accept()
 
 
-class ChoiceQuestionWidget(QWidget):
-    sig_selection_changed = Signal(bool)
-    """The student changed their choice; True when something is chosen."""
-
+class ChoiceQuestionWidget(QuestionWidget):
     def __init__(self, question: Question, layout: AttemptLayout | None = None,
                  parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.question = question
-        ids = tuple(o.id for o in question.options)
-        order = layout.arrange(question.id, ids) if layout else ids
+        super().__init__(question, layout, parent)
+        order = self.arranged(tuple(o.id for o in question.options))
         self.shown_options = tuple(o for oid in order for o in question.options if o.id == oid)
-        self.prompt = QLabel(render_text(question.prompt))
-        self.prompt.setObjectName("question-prompt")
-        self.prompt.setWordWrap(True)
-        self.prompt.setTextFormat(Qt.TextFormat.RichText)
-        self.prompt.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
         multiple = question.kind is QuestionKind.MULTIPLE_CHOICE
         self.group = QButtonGroup(self)
         self.group.setExclusive(not multiple)
@@ -66,7 +53,7 @@ class ChoiceQuestionWidget(QWidget):
             layout.addWidget(QLabel("<i>Choose every answer that applies.</i>"))
         for number, option in enumerate(self.shown_options, start=1):
             layout.addLayout(self._option_row(number, option, multiple))
-        self.group.buttonToggled.connect(lambda *_: self.sig_selection_changed.emit(bool(self.selection())))
+        self.group.buttonToggled.connect(lambda *_: self.emit_changed())
 
     def _option_row(self, number: int, option: Option, multiple: bool) -> QHBoxLayout:
         button: QAbstractButton = QCheckBox(f"{number}.") if multiple else QRadioButton(f"{number}.")
@@ -94,18 +81,16 @@ class ChoiceQuestionWidget(QWidget):
                 button.setFocus()
 
     def set_response(self, response: Response) -> None:
-        """Show a saved answer that may still be changed (test mode before submitting)."""
         for option_id, button in self.buttons.items():
             button.setChecked(option_id in response.selected)
 
     def show_answer(self, response: Response, outcome: Outcome) -> None:
-        """Lock the question with the student's choice, marking right and wrong options."""
         for option in self.question.options:
             button = self.buttons[option.id]
             button.setChecked(option.id in response.selected)
             button.setEnabled(False)
             chosen = option.id in response.selected
-            mark, colour = ("✓ ", _RIGHT) if option.correct else ("✗ ", _WRONG) if chosen else ("", "")
+            mark, colour = ("✓ ", RIGHT_COLOUR) if option.correct else ("✗ ", WRONG_COLOUR) if chosen else ("", "")
             self.labels[option.id].setText(mark + option.text)
             self.labels[option.id].setStyleSheet(f"color: {colour}" if colour else "")
-        self.setProperty("answered", True)
+        self.mark_answered()

@@ -21,8 +21,8 @@ from irtutor.services.attempt_history import AttemptReview
 from irtutor.services.quiz_session import QuizSession
 from irtutor.ui import messages
 from irtutor.ui.ops import Change, Operations
+from irtutor.ui.question_base import QuestionWidget
 from irtutor.ui.question_factory import make_question_widget
-from irtutor.ui.question_widget import ChoiceQuestionWidget
 from irtutor.ui.quiz_pages import AttemptReviewPage, QuizStartPage
 from irtutor.ui.safe_browser import SafeTextBrowser
 
@@ -45,7 +45,7 @@ class QuizView(QWidget):
         self.lesson, self.ops = lesson, ops
         self.actions: QuizActions | None = None
         self.session: QuizSession | None = None
-        self.question_widget: ChoiceQuestionWidget | None = None
+        self.question_widget: QuestionWidget | None = None
         self.shown_at = time.monotonic()
         self.notice = QLabel()
         self.notice.setWordWrap(True)
@@ -210,7 +210,7 @@ class QuizView(QWidget):
     def _position(self) -> int:
         return self.session.state.position if self.session else 0
 
-    def _show_question_widget(self, widget: ChoiceQuestionWidget) -> None:
+    def _show_question_widget(self, widget: QuestionWidget) -> None:
         if self.question_widget is not None:
             self.question_area.removeWidget(self.question_widget)
             self.question_widget.deleteLater()
@@ -284,7 +284,7 @@ class QuizView(QWidget):
         if session is None or widget is None:
             return False
         response = widget.selection()
-        if not response.selected:
+        if response.is_empty():
             return False
         saved = session.state.answered(widget.question.id)
         return saved is None or saved.response != response

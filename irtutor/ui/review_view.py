@@ -16,8 +16,8 @@ from irtutor.core.questions import Response
 from irtutor.services.review_session import ReviewSession
 from irtutor.ui import messages
 from irtutor.ui.ops import Change, Operations
+from irtutor.ui.question_base import QuestionWidget
 from irtutor.ui.question_factory import make_question_widget
-from irtutor.ui.question_widget import ChoiceQuestionWidget
 from irtutor.ui.safe_browser import SafeTextBrowser
 
 
@@ -33,7 +33,7 @@ class ReviewView(QDialog):
         self.session, self.ops = session, ops
         self.index = 0
         self.done_count = 0
-        self.question_widget: ChoiceQuestionWidget | None = None
+        self.question_widget: QuestionWidget | None = None
         self.shown_at = time.monotonic()
         self.header = QLabel()
         self.area = QStackedWidget()
@@ -86,7 +86,7 @@ class ReviewView(QDialog):
 
     def check_answer(self) -> None:
         widget = self.question_widget
-        if widget is None or widget.property("answered") or not widget.selection().selected:
+        if widget is None or widget.property("answered") or widget.selection().is_empty():
             return
         card = self.session.cards[self.index]
         response = widget.selection()
