@@ -7,12 +7,14 @@ from typing import Any
 
 from irtutor.content.located_yaml import LocatedYaml, load_located_yaml
 from irtutor.content.pages import page_files, parse_page
-from irtutor.content.quiz_loader import load_questions
+from irtutor.content.quiz_loader import load_questions, load_settings
 from irtutor.content.schema_check import schema_problems
 from irtutor.content.summaries import LESSON_FILE
 from irtutor.content.text_files import read_lesson_text
 from irtutor.core.lesson import KeyTerm, Lesson, Page, Source
 from irtutor.core.problems import LessonError, Problem
+from irtutor.core.questions import Question
+from irtutor.core.quiz_settings import QuizSettings
 
 QUIZ_FILE = "quiz.yaml"
 
@@ -44,7 +46,7 @@ def load_lesson(folder: Path) -> tuple[Lesson | None, list[Problem]]:
     pages = _load_pages(folder, meta, {s.id for s in sources}, {t.term for t in terms}, problems)
     # Check the quiz against every page file, so one unreadable page is reported once, not again per question.
     page_slugs = {path.stem for path in page_files(folder)[0]}
-    questions = _load_quiz(folder, page_slugs, {s.id for s in sources}, problems)
+    questions, quiz_settings = _load_quiz(folder, page_slugs, {s.id for s in sources}, problems)
     if problems:
         return None, problems
     return Lesson(
@@ -53,6 +55,7 @@ def load_lesson(folder: Path) -> tuple[Lesson | None, list[Problem]]:
         sources=sources, terms=terms, questions=questions,
         prerequisites=tuple(data.get("prerequisites", ())),
         discussion=tuple(data.get("discussion", ())), facts_as_of=data.get("facts_as_of", ""),
+        quiz_settings=quiz_settings,
     ), []
 
 
@@ -83,19 +86,20 @@ def _quiz_schema_problems(folder: Path) -> list[Problem]:
         return [exc.problem]
 
 
-def _load_quiz(folder: Path, pages: set[str], sources: set[str], problems: list[Problem]) -> tuple:
+def _load_quiz(folder: Path, pages: set[str], sources: set[str],
+               problems: list[Problem]) -> tuple[tuple[Question, ...], QuizSettings]:
     quiz_path = folder / QUIZ_FILE
     if not quiz_path.is_file():
-        return ()
+        return (), QuizSettings()
     try:
         quiz = read_yaml(quiz_path)
     except LessonError as exc:
         problems.append(exc.problem)
-        return ()
+        return (), QuizSettings()
     schema = schema_problems(quiz, "quiz")
     if schema:
         problems.extend(schema)
-        return ()
+        return (), QuizSettings()
     questions, quiz_problems = load_questions(quiz, pages, sources)
     problems.extend(quiz_problems)
-    return questions
+    return questions, load_settings(quiz)

@@ -29,6 +29,7 @@ from irtutor.core.answer_keys import (
 from irtutor.core.cloze import OPEN, ClozeSyntaxError, parse_cloze
 from irtutor.core.problems import LessonError, Problem
 from irtutor.core.questions import Question, QuestionKind, true_false_options
+from irtutor.core.quiz_settings import QuizMode, QuizSettings
 from irtutor.core.text_matching import normalise
 
 
@@ -54,6 +55,18 @@ def load_questions(quiz: LocatedYaml, pages: set[str], sources: set[str]) -> tup
             topic=item.get("topic", ""), difficulty=item.get("difficulty", "medium"),
         ))
     return tuple(questions), problems
+
+
+def load_settings(quiz: LocatedYaml) -> QuizSettings:
+    """The quiz's `settings` (already schema-valid); the defaults for what it leaves out."""
+    data: dict[str, Any] = quiz.data.get("settings") or {}
+    default = QuizSettings()
+    return QuizSettings(
+        shuffle_questions=data.get("shuffle_questions", default.shuffle_questions),
+        shuffle_options=data.get("shuffle_options", default.shuffle_options),
+        retry_penalty=data["retry_penalty_percent"] / 100 if "retry_penalty_percent" in data else default.retry_penalty,
+        modes=tuple(QuizMode(m) for m in data["modes"]) if "modes" in data else default.modes,
+    )
 
 
 class _Entry:
