@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QWidget
 from irtutor.charts.palette import BLUE, GREEN, OKABE_ITO, ORANGE
 from irtutor.core.progress import LessonProgress
 
+MIN_SPAN_SECONDS = 24 * 3600
 MEASURES = (("completion", "Completion", BLUE), ("mastery", "Mastery", GREEN), ("best", "Best score", ORANGE))
 
 
@@ -40,6 +41,11 @@ def score_history(progress: Sequence[LessonProgress], parent: QWidget | None = N
     plot.setYRange(0, 105)
     plot.setLabel("bottom", "finished")
     plot.addLegend(offset=(-10, 10))
+    times = [h.finished_at.timestamp() for p in progress for h in p.history]
+    if times and max(times) - min(times) < MIN_SPAN_SECONDS:
+        # Attempts minutes apart would otherwise get ticks in fractions of a second.
+        middle = (max(times) + min(times)) / 2
+        plot.setXRange(middle - MIN_SPAN_SECONDS / 2, middle + MIN_SPAN_SECONDS / 2, padding=0)
     for index, lesson in enumerate(p for p in progress if p.history):
         colour = OKABE_ITO[index % len(OKABE_ITO)]
         xs = [h.finished_at.timestamp() for h in lesson.history]

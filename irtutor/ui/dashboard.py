@@ -38,7 +38,7 @@ def _table(headers: list[str], rows: list[list[str]], name: str, stretch: int = 
     for r, row in enumerate(rows):
         for c, text in enumerate(row):
             item = QTableWidgetItem(text)
-            if c > 0:
+            if c > stretch:  # figures right-aligned; the text columns up to the stretched one read left
                 item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             table.setItem(r, c, item)
     table.resizeColumnsToContents()
@@ -63,10 +63,11 @@ class DashboardWindow(QDialog):
               str(len(p.history))] for p in dashboard.lessons], "Progress per lesson")
         self.topics = SafeTextBrowser()
         self.topics.setObjectName("weakest-topics")
-        self.topics.setHtml(self._topics_html(dashboard))
+        page_titles = {(lesson.id, page.slug): page.title for lesson in lessons for page in lesson.pages}
+        self.topics.setHtml(self._topics_html(dashboard, page_titles))
         self.topics.link_activated.connect(self._on_topic_link)
         self.items_table = self._items_table(items, lessons)
-        tabs = QTabWidget()
+        self.tabs = tabs = QTabWidget()
         tabs.addTab(self._progress_tab(dashboard), "&My progress")
         tabs.addTab(self._items_tab(), "&Question statistics")
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
@@ -103,18 +104,21 @@ class DashboardWindow(QDialog):
     def _items_table(items: list[ItemStatistics], lessons: list[Lesson]) -> QTableWidget:
         prompts = {(lesson.id, q.id): q.prompt for lesson in lessons for q in lesson.questions}
         ordered = sorted(items, key=lambda s: (s.discrimination is None, s.discrimination or 0.0))
-        rows = [[s.lesson_id, prompts.get((s.lesson_id, s.question_id), s.question_id), str(s.attempts),
+        titles = {lesson.id: lesson.title for lesson in lessons}
+        rows = [[titles.get(s.lesson_id, s.lesson_id), prompts.get((s.lesson_id, s.question_id), s.question_id),
+                 str(s.attempts),
                  _percent(s.facility), _percent(s.discrimination)] for s in ordered]
         return _table(["Lesson", "Question", "Attempts", "Facility", "Discrimination"], rows, "Question statistics",
                       stretch=1)
 
     @staticmethod
-    def _topics_html(dashboard: Dashboard) -> str:
+    def _topics_html(dashboard: Dashboard, page_titles: dict[tuple[str, str], str]) -> str:
         if not dashboard.weakest_topics:
             return f"<p>{messages.NO_TOPICS_YET}</p>"
         rows = [f'<li><b>{html.escape(t.topic)}</b>: {t.share_right:.0f}% right over {t.answered} question(s). '
-                f'<a href="page:{html.escape(t.lesson_id)}/{html.escape(t.page)}">{messages.REVISE_PAGE}</a></li>'
-                for t in dashboard.weakest_topics]
+                f'<a href="page:{html.escape(t.lesson_id)}/{html.escape(t.page)}">'
+                f'{html.escape(messages.REVISE_PAGE.format(page=page_titles.get((t.lesson_id, t.page), t.page)))}'
+                '</a></li>' for t in dashboard.weakest_topics]
         return "<ol>" + "".join(rows) + "</ol>"
 
     def _on_topic_link(self, href: str) -> None:

@@ -93,7 +93,7 @@ DASHBOARD_DEFINITIONS = (
 )
 WEAKEST_TOPICS = "Your five weakest topics"
 NO_TOPICS_YET = "Answer some questions and your weakest topics will show here."
-REVISE_PAGE = "Revise the page"
+REVISE_PAGE = "Revise “{page}”"
 ITEM_STATISTICS_DEFINITIONS = (
     "Over every finished attempt by every student on this computer, as Moodle's quiz statistics define them. "
     "<b>Facility</b>: the average mark on the question (unanswered counts 0). <b>Discrimination</b>: the "
@@ -110,3 +110,11 @@ DUE_REVIEW_DONE = ("<h3>All caught up</h3><p>You reviewed {count} question(s). "
                "The next ones come back when they are due.</p>")
 NOTHING_DUE = "<h3>Nothing is due</h3><p>Questions you answer come back here when it is time to review them.</p>"
 NEXT_CARD = "Next ▶"
+TYPE_A_NUMBER = "Type a number"
+TYPE_AN_ANSWER = "Type your answer"
+ANSWER_FIELD = "Your answer"
+THE_RIGHT_ANSWER = "Right answer: {answer}"
+CHOOSE_GAP = "Choose…"
+GAP_NAME = "Gap {number} of {total}"
+GAP_RIGHT_ANSWERS = "Right answers: {gaps}"
+GAP_RIGHT_ANSWER = "Gap {number}: {answer}"
