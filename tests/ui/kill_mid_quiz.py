@@ -1,10 +1,18 @@
-"""Run by test_resume: a student answers three questions in the real window, then the process is killed."""
+"""Run by test_resume: a student answers three questions in the real window, then the process is killed.
+
+    python -m tests.ui.kill_mid_quiz [LESSONS_ROOT [practice|test]]
+
+Prints one JSON line once the answers are committed: for each answered position, the question
+id, the options in the order shown and the options chosen; then waits for SIGKILL.
+"""
 
 from __future__ import annotations
 
+import json
 import os
 import sys
 import time
+from pathlib import Path
 
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
 
@@ -15,9 +23,9 @@ from irtutor.core.quiz_settings import QuizMode
 from tests.conftest import LESSONS
 
 
-def main() -> None:
+def main(lessons: Path, mode: QuizMode) -> None:
     app = QApplication([])
-    window = build_window([LESSONS])
+    window = build_window([lessons])
     window.show()
     while window.workspace is None:
         app.processEvents()
@@ -25,17 +33,22 @@ def main() -> None:
     window.profile_dialog.create_profile()
     view = window.open_lesson("nato-origins")
     quiz = view.quiz
-    quiz.start(QuizMode.PRACTICE)
+    quiz.start(mode)
+    seen = []
     for number in (1, 2, 1):
-        quiz.question_widget.press_number(number)
+        widget = quiz.question_widget
+        widget.press_number(number)
         quiz.check_answer()
+        seen.append({"question": widget.question.id, "shown": [o.id for o in widget.shown_options],
+                     "chosen": sorted(widget.selection().selected)})
         quiz.go_to(quiz.session.state.position + 1)
     app.processEvents()
-    print("answered", flush=True)
+    print(json.dumps(seen), flush=True)
     while True:  # wait for SIGKILL with the window open, as a crash would find it
         app.processEvents()
         time.sleep(0.01)
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    root = Path(sys.argv[1]) if len(sys.argv) > 1 else LESSONS
+    sys.exit(main(root, QuizMode(sys.argv[2]) if len(sys.argv) > 2 else QuizMode.PRACTICE))

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
+from irtutor.content.lesson_loader import load_lesson
 from tests.conftest import REPO
 from tests.ui.driving import create_profile, open_quiz, saved_answers, start_app
 
@@ -40,17 +43,23 @@ def test_closing_and_reopening_resumes_the_attempt(qtbot: QtBot) -> None:
     assert len(saved_answers()) == 2
 
 
-@pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL is POSIX")
-def test_killed_mid_quiz_resumes_with_every_answer(qtbot: QtBot) -> None:
+def answer_three_then_kill(*args: str) -> list[dict[str, object]]:
+    """Run kill_mid_quiz in a child process, SIGKILL it once it has answered; what it showed and chose."""
     env = {**os.environ, "PYTHONPATH": str(REPO)}
-    child = subprocess.Popen([sys.executable, "-m", "tests.ui.kill_mid_quiz"], cwd=REPO, env=env,
+    child = subprocess.Popen([sys.executable, "-m", "tests.ui.kill_mid_quiz", *args], cwd=REPO, env=env,
                              stdout=subprocess.PIPE, text=True)
     try:
         assert child.stdout is not None
-        assert child.stdout.readline().strip() == "answered"
+        seen = json.loads(child.stdout.readline())
     finally:
         child.kill()
         child.wait()
+    return seen
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL is POSIX")
+def test_killed_mid_quiz_resumes_with_every_answer(qtbot: QtBot) -> None:
+    answer_three_then_kill()
     assert len(saved_answers()) == 3
 
     window = start_app(qtbot)
@@ -61,6 +70,33 @@ def test_killed_mid_quiz_resumes_with_every_answer(qtbot: QtBot) -> None:
     assert quiz.progress.text() == f"3 of {total} answered"
     quiz.go_to(1)
     assert quiz.question_widget.buttons["b"].isChecked() and quiz.question_widget.property("answered")
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL is POSIX")
+def test_a_killed_shuffled_test_reopens_exactly_as_it_was(qtbot: QtBot, lesson_copy: Path) -> None:
+    quiz_file = lesson_copy / "nato-origins" / "quiz.yaml"
+    quiz_file.write_text("settings:\n  shuffle_questions: true\n  shuffle_options: true\n"
+                         + quiz_file.read_text(encoding="utf-8"), encoding="utf-8")
+    seen = answer_three_then_kill(str(lesson_copy), "test")
+    lesson, _ = load_lesson(lesson_copy / "nato-origins")
+    assert lesson is not None
+    file_order = [q.id for q in lesson.questions]
+    assert [s["question"] for s in seen] != file_order[:3], "the questions were not shuffled"
+
+    window = start_app(qtbot, [lesson_copy])
+    quiz = window.open_lesson("nato-origins").quiz
+    total = len(quiz.session.questions)
+    assert quiz.session.mode == "test"
+    assert quiz.header.text() == f"Question 4 of {total}"
+    assert quiz.finish_button.text() == f"Submit test ({total - 3} unanswered)"
+    for position, before in enumerate(seen):
+        quiz.go_to(position)
+        widget = quiz.question_widget
+        assert widget.question.id == before["question"]
+        assert [o.id for o in widget.shown_options] == before["shown"]
+        assert sorted(widget.selection().selected) == before["chosen"]
+        assert widget.property("answered") is None  # a test answer stays changeable until submitted
+        assert quiz.feedback.toPlainText() == "Answer saved. You can change it until you submit the test."
 
 
 def test_finishing_shows_the_score_and_the_next_attempt_starts_fresh(qtbot: QtBot) -> None:
