@@ -191,7 +191,7 @@ def _cloze(key: ClozeKey, given: dict[str, str]) -> Scored:
     credits, feedback = [], []
     for number, gap in enumerate(key.gaps, start=1):
         value = given.get(gap.id, "")
-        credit = _gap_credit(gap, value)
+        credit = gap_credit(gap, value)
         credits.append(credit)
         right = gap.variants[0].text if gap.variants else ""
         if not value.strip():
@@ -204,7 +204,8 @@ def _cloze(key: ClozeKey, given: dict[str, str]) -> Scored:
     return (sum(credits) / len(credits) if credits else 0.0), tuple(feedback)
 
 
-def _gap_credit(gap: Gap, value: str) -> float:
+def gap_credit(gap: Gap, value: str) -> float:
+    """The share of the mark `value` earns in one cloze gap (the widget marks each gap with it)."""
     if gap.is_choice:
         return max((v.credit for v in gap.variants if v.text == value), default=0.0)
     match: TextVariant | None = best_match(value, gap.variants)

@@ -19,8 +19,10 @@ from PySide6.QtWidgets import QWidget
 
 from irtutor.core.questions import Question, QuestionKind
 from irtutor.core.quiz_settings import AttemptLayout
+from irtutor.ui.cloze_question import ClozeQuestionWidget
 from irtutor.ui.question_base import QuestionWidget
 from irtutor.ui.question_widget import ChoiceQuestionWidget
+from irtutor.ui.typed_questions import NumericQuestionWidget, ShortTextQuestionWidget
 
 WidgetMaker = Callable[[Question, AttemptLayout | None, QWidget | None], QuestionWidget]
 
@@ -28,6 +30,9 @@ WIDGET_OF_KIND: dict[QuestionKind, WidgetMaker] = {
     QuestionKind.SINGLE_CHOICE: ChoiceQuestionWidget,
     QuestionKind.MULTIPLE_CHOICE: ChoiceQuestionWidget,
     QuestionKind.TRUE_FALSE: ChoiceQuestionWidget,
+    QuestionKind.NUMERIC: NumericQuestionWidget,
+    QuestionKind.SHORT_TEXT: ShortTextQuestionWidget,
+    QuestionKind.CLOZE: ClozeQuestionWidget,
 }
 
 

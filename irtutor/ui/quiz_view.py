@@ -10,7 +10,7 @@ from functools import partial
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QHBoxLayout, QLabel, QPushButton, QStackedWidget, QVBoxLayout, QWidget
 
 from irtutor.content.safe_markdown import render_text
 from irtutor.core.grading import Outcome
@@ -211,6 +211,8 @@ class QuizView(QWidget):
         return self.session.state.position if self.session else 0
 
     def _show_question_widget(self, widget: QuestionWidget) -> None:
+        focus = QApplication.focusWidget()
+        had_focus = self.question_widget is not None and focus is not None and self.question_widget.isAncestorOf(focus)
         if self.question_widget is not None:
             self.question_area.removeWidget(self.question_widget)
             self.question_widget.deleteLater()
@@ -218,6 +220,10 @@ class QuizView(QWidget):
         self.question_area.addWidget(widget)
         self.question_area.setCurrentWidget(widget)
         widget.sig_selection_changed.connect(lambda _chosen: self._refresh_controls())
+        # Removing the widget that had the focus sends it out of the quiz, where the quiz keys do not
+        # work; and typed kinds need it in their field, or the digits a student types go to the 1-9 keys.
+        if had_focus or widget.focusProxy() is not None:
+            widget.setFocus()
         self.shown_at = time.monotonic()
 
     def _on_answer_saved(self, response: Response, outcome: Outcome) -> None:

@@ -82,6 +82,8 @@ class ReviewView(QDialog):
         self.check_button.setEnabled(False)
         self.next_button.setEnabled(False)
         self.feedback.clear()
+        if widget.focusProxy() is not None:  # typed kinds: else the digits a student types go to the 1-9 keys
+            widget.setFocus()
         self.shown_at = time.monotonic()
 
     def check_answer(self) -> None:

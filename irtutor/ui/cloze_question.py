@@ -1,0 +1,152 @@
+"""A cloze question: running text that wraps like a paragraph, with the gaps inline.
+
+A typed gap is a line to type in; a choice gap is a drop-down list that starts on "Choose…".
+Tab goes from gap to gap in reading order.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from itertools import pairwise
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QVBoxLayout, QWidget
+
+from irtutor.core.answer_keys import ClozeKey, Gap
+from irtutor.core.grading import Outcome, gap_credit
+from irtutor.core.questions import Question, Response
+from irtutor.core.quiz_settings import AttemptLayout
+from irtutor.core.shuffling import display_order
+from irtutor.ui import messages
+from irtutor.ui.flow_layout import FlowLayout
+from irtutor.ui.question_base import QuestionWidget
+from irtutor.ui.typed_questions import marked_style, verdict_style
+
+GAP_WIDTH_CHARS = 12
+"""Typed gaps all look alike, so their size does not hint at the length of the answer."""
+
+GapInput = QLineEdit | QComboBox
+
+
+class ClozeQuestionWidget(QuestionWidget):
+    def __init__(self, question: Question, layout: AttemptLayout | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(question, layout, parent)
+        assert isinstance(question.key, ClozeKey)
+        self.key = question.key
+        self.inputs: dict[str, GapInput] = {}
+        self.text_area = QWidget()
+        self.text_area.setObjectName("cloze-text")
+        space = self.fontMetrics().horizontalAdvance(" ")
+        self._fill(FlowLayout(self.text_area, spacing=space))
+        self.right_answers = QLabel()
+        self.right_answers.setObjectName("right-answers")
+        self.right_answers.setWordWrap(True)
+        self.right_answers.setVisible(False)
+        box = QVBoxLayout(self)
+        box.addWidget(self.prompt)
+        box.addWidget(self.text_area)
+        box.addWidget(self.right_answers)
+        inputs = list(self.inputs.values())
+        for before, after in pairwise(inputs):
+            QWidget.setTabOrder(before, after)
+        self.setFocusProxy(inputs[0])  # the view focuses a shown question that has an input to type in
+
+    def _fill(self, flow: FlowLayout) -> None:
+        """Words and gaps in reading order; a piece with no space before it in the text is glued on."""
+        spaced = True
+        total = len(self.key.gaps)
+        for segment in self.key.segments:
+            if isinstance(segment, Gap):
+                flow.add_widget(self._gap_input(segment, len(self.inputs) + 1, total), glued=not spaced)
+                spaced = False
+                continue
+            for word in re.finditer(r"\S+", segment):
+                label = QLabel(word.group())
+                label.setTextFormat(Qt.TextFormat.PlainText)
+                flow.add_widget(label, glued=word.start() == 0 and not spaced)
+            spaced = segment[-1].isspace()
+
+    def _gap_input(self, gap: Gap, number: int, total: int) -> GapInput:
+        widget: GapInput
+        if gap.is_choice:
+            widget = QComboBox()
+            widget.addItem(messages.CHOOSE_GAP, "")
+            for choice in self._choices(gap):
+                widget.addItem(choice, choice)
+            widget.currentIndexChanged.connect(lambda _index: self.emit_changed())
+        else:
+            widget = QLineEdit()
+            widget.setFixedWidth(widget.fontMetrics().averageCharWidth() * GAP_WIDTH_CHARS)
+            widget.textChanged.connect(lambda _text: self.emit_changed())
+        widget.setObjectName(f"gap-{gap.id}")
+        widget.setAccessibleName(messages.GAP_NAME.format(number=number, total=total))
+        widget.setAccessibleDescription(self._sentence())
+        self.inputs[gap.id] = widget
+        return widget
+
+    def _choices(self, gap: Gap) -> tuple[str, ...]:
+        """The choices shuffled: the lesson lists the right one first."""
+        if self.attempt_layout is None:  # the review queue has no attempt: a fixed order per gap
+            return display_order(gap.choices, f"{self.question.id}:{gap.id}")
+        # Each gap its own shuffle: with the question's id alone as the seed, gaps with as many
+        # choices would all put the right one at the same place.
+        return self.attempt_layout.arrange(f"{self.question.id}:{gap.id}", gap.choices, always=True)
+
+    def _sentence(self) -> str:
+        """The whole text with numbered blanks, which a screen reader says to place the gap being filled:
+        read word by word, the labels alone would not."""
+        numbers = {gap.id: number for number, gap in enumerate(self.key.gaps, start=1)}
+        return "".join(s if isinstance(s, str) else messages.GAP_BLANK.format(number=numbers[s.id])
+                       for s in self.key.segments).strip()
+
+    # --- the QuestionWidget surface
+
+    def selection(self) -> Response:
+        return Response(gaps={gap_id: text for gap_id, widget in self.inputs.items()
+                              if (text := _value(widget)).strip()})
+
+    def set_response(self, response: Response) -> None:
+        given = response.gap_map()
+        for gap_id, widget in self.inputs.items():
+            _set_value(widget, given.get(gap_id, ""))
+
+    def show_answer(self, response: Response, outcome: Outcome) -> None:
+        self.set_response(response)
+        given = response.gap_map()
+        missed = []
+        for number, gap in enumerate(self.key.gaps, start=1):
+            widget = self.inputs[gap.id]
+            credit = gap_credit(gap, given.get(gap.id, ""))
+            _lock(widget, verdict_style(credit)[1])
+            if credit < 1.0:
+                right = max(gap.variants, key=lambda v: v.credit).text
+                widget.setToolTip(messages.THE_RIGHT_ANSWER.format(answer=right))
+                widget.setAccessibleDescription(messages.THE_RIGHT_ANSWER.format(answer=right))
+                missed.append(html.escape(messages.GAP_RIGHT_ANSWER.format(number=number, answer=right)))
+        if missed:
+            self.right_answers.setText(f"<b>{messages.GAP_RIGHT_ANSWERS}</b><br>" + "<br>".join(missed))
+            self.right_answers.setVisible(True)
+        self.mark_answered()
+
+
+def _value(widget: GapInput) -> str:
+    return widget.text() if isinstance(widget, QLineEdit) else str(widget.currentData() or "")
+
+
+def _set_value(widget: GapInput, value: str) -> None:
+    if isinstance(widget, QLineEdit):
+        widget.setText(value)
+    else:  # a choice the lesson no longer offers shows as not chosen
+        widget.setCurrentIndex(max(0, widget.findData(value)))
+
+
+def _lock(widget: GapInput, colour: str) -> None:
+    """Read-only in the verdict's colour; a typed gap stays focusable, so its tooltip and name can be read."""
+    if isinstance(widget, QLineEdit):
+        widget.setReadOnly(True)
+        widget.setStyleSheet(marked_style(colour))
+    else:
+        widget.setEnabled(False)
+        widget.setStyleSheet(f"QComboBox {{ {marked_style(colour)} }}")

@@ -1,0 +1,107 @@
+"""Questions answered by typing: a number (with its unit), a short text.
+
+Digits typed into the field reach it, not the quiz's 1-9 shortcuts: a focused QLineEdit claims
+plain printable keys before shortcuts see them. Return is not claimed, so the view's Enter
+shortcut checks the answer; the field itself must not also check on returnPressed.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QTextDocumentFragment
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+
+from irtutor.core.describe import describe_correct
+from irtutor.core.grading import Outcome
+from irtutor.core.questions import NumericKey, Question, Response
+from irtutor.core.quiz_settings import AttemptLayout
+from irtutor.ui import messages
+from irtutor.ui.question_base import RIGHT_COLOUR, WRONG_COLOUR, QuestionWidget
+
+PARTLY_COLOUR = "#8a5a00"
+"""Amber: an answer that earned some of the mark is neither right nor wrong."""
+
+NUMBER_WIDTH_CHARS, TEXT_WIDTH_CHARS = 18, 36
+
+
+def verdict_style(score: float) -> tuple[str, str]:
+    """(mark, colour) for an answer or a gap that earned `score` of its mark."""
+    if score >= 1.0:
+        return "✓", RIGHT_COLOUR
+    return ("◐", PARTLY_COLOUR) if score > 0 else ("✗", WRONG_COLOUR)
+
+
+def marked_style(colour: str) -> str:
+    """A locked input in the verdict's colour; a thick border, so the mark is not in the text colour alone."""
+    return f"color: {colour}; border: 2px solid {colour}; border-radius: 3px; padding: 1px 3px;"
+
+
+def plain_text(html: str) -> str:
+    return " ".join(QTextDocumentFragment.fromHtml(html).toPlainText().split())
+
+
+class _TypedAnswerWidget(QuestionWidget):
+    """A prompt, one line to type in (a unit after it if the key has one) and, once answered, the right answer."""
+
+    placeholder = messages.TYPE_AN_ANSWER
+    width_chars = TEXT_WIDTH_CHARS
+
+    def __init__(self, question: Question, layout: AttemptLayout | None = None,
+                 parent: QWidget | None = None, *, unit: str = "") -> None:
+        super().__init__(question, layout, parent)
+        self.edit = QLineEdit()
+        self.edit.setObjectName("typed-answer")
+        self.edit.setPlaceholderText(self.placeholder)
+        self.edit.setAccessibleName(plain_text(self.prompt.text()) or messages.ANSWER_FIELD)
+        self.edit.setMaximumWidth(self.edit.fontMetrics().averageCharWidth() * self.width_chars)
+        self.unit = QLabel(unit)
+        self.unit.setVisible(bool(unit))
+        self.unit.setBuddy(self.edit)
+        self.mark = QLabel()
+        self.right_answer = QLabel()
+        self.right_answer.setObjectName("right-answer")
+        self.right_answer.setWordWrap(True)
+        self.right_answer.setVisible(False)
+        self.setFocusProxy(self.edit)  # the view focuses a shown question that has an input to type in
+        row = QHBoxLayout()
+        row.addWidget(self.edit, 1)
+        row.addWidget(self.unit)
+        row.addWidget(self.mark)
+        row.addStretch(1)
+        box = QVBoxLayout(self)
+        box.addWidget(self.prompt)
+        box.addLayout(row)
+        box.addWidget(self.right_answer)
+        self.edit.textChanged.connect(lambda _text: self.emit_changed())
+
+    def selection(self) -> Response:
+        return Response(text=self.edit.text())
+
+    def set_response(self, response: Response) -> None:
+        self.edit.setText(response.text)
+
+    def show_answer(self, response: Response, outcome: Outcome) -> None:
+        self.edit.setText(response.text)
+        self.edit.setReadOnly(True)
+        mark, colour = verdict_style(outcome.score)
+        self.edit.setStyleSheet(marked_style(colour))
+        self.mark.setText(mark)
+        self.mark.setStyleSheet(f"color: {colour}; font-weight: bold;")
+        if not outcome.correct:
+            self.right_answer.setText(messages.THE_RIGHT_ANSWER.format(answer=describe_correct(self.question)))
+            self.right_answer.setVisible(True)
+        self.edit.setAccessibleDescription(self.right_answer.text() if not outcome.correct else messages.CORRECT)
+        self.mark_answered()
+
+
+class NumericQuestionWidget(_TypedAnswerWidget):
+    placeholder = messages.TYPE_A_NUMBER
+    width_chars = NUMBER_WIDTH_CHARS
+
+    def __init__(self, question: Question, layout: AttemptLayout | None = None,
+                 parent: QWidget | None = None) -> None:
+        key = question.key
+        super().__init__(question, layout, parent, unit=key.unit if isinstance(key, NumericKey) else "")
+
+
+class ShortTextQuestionWidget(_TypedAnswerWidget):
+    """Case, accents and spaces do not matter (the grading forgives them), so nothing here checks them."""
