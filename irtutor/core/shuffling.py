@@ -21,6 +21,15 @@ def display_order(items: Sequence[T], seed: str, *, never_solved: bool = False) 
     """
     shuffled = list(items)
     random.Random(seed).shuffle(shuffled)  # a str seed is hashed with SHA-512: stable across runs
-    if never_solved and len(shuffled) > 1 and shuffled == list(items):
-        shuffled = shuffled[1:] + shuffled[:1]
-    return tuple(shuffled)
+    return unsolved(shuffled, items) if never_solved else tuple(shuffled)
+
+
+def unsolved(shown: Sequence[T], right: Sequence[T]) -> tuple[T, ...]:
+    """`shown`, rotated by one if it is exactly the `right` order of two or more items.
+
+    A rotation (not a reshuffle) keeps the result a pure function of `shown`, so an attempt
+    that is resumed shows the same order again.
+    """
+    if len(shown) > 1 and list(shown) == list(right):
+        return (*shown[1:], shown[0])
+    return tuple(shown)

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QWidget
 
 from irtutor.core.questions import Question, QuestionKind
 from irtutor.core.quiz_settings import AttemptLayout
+from irtutor.ui.arrangement_questions import MatchingQuestionWidget, OrderingQuestionWidget
 from irtutor.ui.cloze_question import ClozeQuestionWidget
 from irtutor.ui.question_base import QuestionWidget
 from irtutor.ui.question_widget import ChoiceQuestionWidget
@@ -33,6 +34,8 @@ WIDGET_OF_KIND: dict[QuestionKind, WidgetMaker] = {
     QuestionKind.NUMERIC: NumericQuestionWidget,
     QuestionKind.SHORT_TEXT: ShortTextQuestionWidget,
     QuestionKind.CLOZE: ClozeQuestionWidget,
+    QuestionKind.MATCHING: MatchingQuestionWidget,
+    QuestionKind.ORDERING: OrderingQuestionWidget,
 }
 
 

@@ -79,7 +79,7 @@ class ReviewView(QDialog):
         self.question_widget = widget
         self.area.addWidget(widget)
         widget.sig_selection_changed.connect(lambda chosen: self.check_button.setEnabled(chosen))
-        self.check_button.setEnabled(False)
+        self.check_button.setEnabled(not widget.selection().is_empty())  # an ordering starts out answered
         self.next_button.setEnabled(False)
         self.feedback.clear()
         if widget.focusProxy() is not None:  # typed kinds: else the digits a student types go to the 1-9 keys
