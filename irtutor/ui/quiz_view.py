@@ -20,6 +20,7 @@ from irtutor.core.quiz_settings import QuizMode
 from irtutor.services.attempt_history import AttemptReview
 from irtutor.services.quiz_session import QuizSession
 from irtutor.ui import messages
+from irtutor.ui.flow_layout import FlowLayout
 from irtutor.ui.ops import Change, Operations
 from irtutor.ui.question_base import QuestionWidget
 from irtutor.ui.question_factory import make_question_widget
@@ -73,7 +74,7 @@ class QuizView(QWidget):
         top = QHBoxLayout()
         top.addWidget(self.header, 1)
         top.addWidget(self.progress)
-        buttons = QHBoxLayout()
+        buttons = FlowLayout(spacing=6)  # the row wraps in a narrow window instead of clipping its labels
         for button in (self.previous_button, self.check_button, self.retry_button, self.next_button,
                        self.finish_button):
             buttons.addWidget(button)
