@@ -13,16 +13,24 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ["IRTUTOR_DATA_DIR"] = tempfile.mkdtemp(prefix="irtutor-shots-")
 
-from PySide6.QtWidgets import QApplication
+from datetime import UTC, datetime, timedelta
+
+from PySide6.QtWidgets import QApplication, QWidget
 
 from irtutor.app import build_window
+from irtutor.core.questions import Response
 from irtutor.core.quiz_settings import QuizMode
 from irtutor.paths import builtin_lessons_dir
+from irtutor.ui.review_view import ReviewView
+
+KINDS_LESSONS = Path(__file__).resolve().parents[1] / "tests" / "fixtures" / "lessons"
+"""The README's example lesson, which has one question of every kind."""
 
 
 def main(out: Path) -> None:
     app = QApplication([])
-    window = build_window([builtin_lessons_dir()])
+    window = build_window([builtin_lessons_dir(), KINDS_LESSONS])
+    window.resize(1100, 760)
     window.show()
     while window.workspace is None:
         app.processEvents()
@@ -42,7 +50,47 @@ def main(out: Path) -> None:
     quiz.check_answer()
     app.processEvents()
     window.grab().save(str(out / "quiz.png"))
-    print(f"wrote {out / 'reading.png'} and {out / 'quiz.png'}")
+    written = ["reading.png", "quiz.png"]
+
+    def shoot(widget: QWidget, name: str) -> None:
+        app.processEvents()
+        widget.grab().save(str(out / name))
+        written.append(name)
+
+    _answer_all(quiz)  # the practice attempt under way, then two tests: the dashboard gets a history
+    quiz.finish()
+    for offset in (1, 2):
+        quiz.start(QuizMode.TEST)
+        _answer_all(quiz, offset)
+        quiz.finish()
+    shoot(window, "attempt-review.png")
+    window.show_progress()
+    shoot(window.dashboard, "dashboard.png")
+    window.dashboard.close()
+    kinds = window.open_lesson("berlin-kinds")
+    kinds.show_quiz()
+    kinds.quiz.start(QuizMode.PRACTICE)
+    for position, name in ((5, "ordering.png"), (6, "cloze.png")):
+        kinds.quiz.go_to(position)
+        widget = kinds.quiz.question_widget
+        if name == "cloze.png":
+            widget.set_response(Response(gaps={"g1": "1948", "g2": "a new treaty"}))
+        kinds.quiz.check_answer()
+        shoot(window, name)
+    later = datetime.now(UTC) + timedelta(days=2)
+    review = ReviewView(window.workspace.review_session(window.profile, later), window.ops, window)
+    review.resize(760, 560)
+    review.show()
+    shoot(review, "review-queue.png")
+    print("wrote " + ", ".join(str(out / name) for name in written))
+
+
+def _answer_all(quiz, offset: int = 0) -> None:  # type: ignore[no-untyped-def]
+    """Answer every question of the attempt under way with option 1 or 2 in turn."""
+    for position in range(len(quiz.session.questions)):
+        quiz.go_to(position)
+        quiz.question_widget.press_number(1 + (position + offset) % 2)
+        quiz.check_answer()
 
 
 if __name__ == "__main__":
