@@ -27,7 +27,8 @@ def test_problems_are_listed_with_positions_and_exit_1(tmp_path: Path) -> None:
     assert result.returncode == 1
     assert result.stdout.splitlines() == [
         f"{bad / 'quiz.yaml'}:3:11: unknown question kind 'essay'; use one of: single_choice, multiple_choice, "
-        "true_false, numeric, short_text, matching, ordering, cloze",
+        "true_false, numeric, short_text, matching, ordering, cloze, "
+        "map_selection, timeline_placement",
         "1 lesson(s) OK, 1 problem(s)",
     ]
 

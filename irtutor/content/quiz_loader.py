@@ -18,6 +18,7 @@ from irtutor.core.answer_keys import (
     ChoiceKey,
     ClozeKey,
     Item,
+    MapKey,
     MatchingKey,
     NumericKey,
     Option,
@@ -25,6 +26,7 @@ from irtutor.core.answer_keys import (
     OrderingMode,
     TextKey,
     TextVariant,
+    TimelineKey,
 )
 from irtutor.core.cloze import OPEN, ClozeSyntaxError, parse_cloze
 from irtutor.core.problems import LessonError, Problem
@@ -268,6 +270,34 @@ def _gap_position(entry: _Entry, text: str, error: ClozeSyntaxError) -> tuple[in
     return start
 
 
+# --- kinds on the map and the timeline ------------------------------------------------------
+
+
+def _map_selection(entry: _Entry) -> MapKey:
+    names = _country_names()
+    codes = list(entry.data["countries"])
+    for i, code in enumerate(codes):
+        if code not in names:
+            entry.report(("countries", i), f"'{code}' is not a country on the map; use an ISO 3166 three-letter "
+                                           "code such as POL (Poland), or XKX for Kosovo")
+    return MapKey(tuple(codes), entry.data.get("year"), tuple((c, names[c]) for c in sorted(set(codes)) if c in names))
+
+
+def _country_names() -> dict[str, str]:
+    # Imported here: only lessons with a map question pay for reading the outlines.
+    from irtutor.content.datasets import load_reference_data
+    from irtutor.paths import resource_dir
+
+    return {shape.iso3: shape.name for shape in load_reference_data(resource_dir() / "data").countries}
+
+
+def _timeline_placement(entry: _Entry) -> TimelineKey:
+    events = entry.data["events"]
+    items = tuple(Item(_option_id(i), _label(e["text"])) for i, e in enumerate(events))
+    _refuse_repeats(entry, [item.text for item in items], lambda i: ("events", i, "text"), "event")
+    return TimelineKey(items, tuple(int(e["year"]) for e in events), int(entry.data.get("tolerance_years", 0)))
+
+
 _BUILDERS: dict[QuestionKind, Callable[[_Entry], AnswerKey]] = {
     QuestionKind.SINGLE_CHOICE: _choice,
     QuestionKind.MULTIPLE_CHOICE: _choice,
@@ -277,4 +307,6 @@ _BUILDERS: dict[QuestionKind, Callable[[_Entry], AnswerKey]] = {
     QuestionKind.MATCHING: _matching,
     QuestionKind.ORDERING: _ordering,
     QuestionKind.CLOZE: _cloze,
+    QuestionKind.MAP_SELECTION: _map_selection,
+    QuestionKind.TIMELINE_PLACEMENT: _timeline_placement,
 }

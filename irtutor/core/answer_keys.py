@@ -174,7 +174,40 @@ class ClozeKey:
         return tuple(s for s in self.segments if isinstance(s, Gap))
 
 
-AnswerKey: TypeAlias = ChoiceKey | NumericKey | TextKey | MatchingKey | OrderingKey | ClozeKey
+@dataclass(frozen=True)
+class MapKey:
+    """map_selection: the countries (ISO3 codes) to select on the map, borders and members as of `year`.
+
+    `names` gives each code's country name for feedback (filled by the loader from the outlines).
+    """
+
+    countries: tuple[str, ...]
+    year: int | None = None
+    names: tuple[tuple[str, str], ...] = ()
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "countries", tuple(sorted(set(self.countries))))
+
+    def name(self, iso3: str) -> str:
+        return dict(self.names).get(iso3, iso3)
+
+
+@dataclass(frozen=True)
+class TimelineKey:
+    """timeline_placement: events to place at their year; `years[i]` is the year of `events[i]`.
+
+    A placement within `tolerance_years` of the right year counts as right.
+    """
+
+    events: tuple[Item, ...]
+    years: tuple[int, ...]
+    tolerance_years: int = 0
+
+    def year_of(self, event_id: str) -> int | None:
+        return next((y for e, y in zip(self.events, self.years, strict=True) if e.id == event_id), None)
+
+
+AnswerKey: TypeAlias = ChoiceKey | NumericKey | TextKey | MatchingKey | OrderingKey | ClozeKey | MapKey | TimelineKey
 
 
 def key_fingerprint(key: AnswerKey) -> dict[str, Any]:

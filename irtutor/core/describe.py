@@ -2,7 +2,16 @@
 
 from __future__ import annotations
 
-from irtutor.core.answer_keys import ChoiceKey, ClozeKey, MatchingKey, NumericKey, OrderingKey, TextKey
+from irtutor.core.answer_keys import (
+    ChoiceKey,
+    ClozeKey,
+    MapKey,
+    MatchingKey,
+    NumericKey,
+    OrderingKey,
+    TextKey,
+    TimelineKey,
+)
 from irtutor.core.numbers import format_number
 from irtutor.core.questions import Question, Response
 
@@ -26,6 +35,11 @@ def describe_response(question: Question, response: Response) -> str:
     if isinstance(key, OrderingKey):
         texts = {item.id: item.text for item in key.items}
         return " → ".join(texts.get(item_id, item_id) for item_id in response.order)
+    if isinstance(key, MapKey):
+        return ", ".join(sorted(key.name(code) for code in response.selected))
+    if isinstance(key, TimelineKey):
+        placed = response.pair_map()
+        return "; ".join(f"{e.text}: {placed[e.id]}" for e in key.events if e.id in placed) or NO_ANSWER
     return _cloze_text(key, response.gap_map())
 
 
@@ -45,6 +59,11 @@ def describe_correct(question: Question) -> str:
         return "; ".join(f"{left.text} → {key.right_text(answer[left.id])}" for left in key.lefts)
     if isinstance(key, OrderingKey):
         return " → ".join(item.text for item in key.items)
+    if isinstance(key, MapKey):
+        return ", ".join(sorted(key.name(code) for code in key.countries))
+    if isinstance(key, TimelineKey):
+        margin = f" (± {key.tolerance_years})" if key.tolerance_years else ""
+        return "; ".join(f"{e.text}: {year}" for e, year in zip(key.events, key.years, strict=True)) + margin
     return _cloze_text(key, {gap.id: max(gap.variants, key=lambda v: v.credit).text
                              for gap in key.gaps if gap.variants})
 

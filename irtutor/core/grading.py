@@ -14,11 +14,13 @@ from irtutor.core.answer_keys import (
     ChoiceKey,
     ClozeKey,
     Gap,
+    MapKey,
     MatchingKey,
     NumericKey,
     OrderingKey,
     TextKey,
     TextVariant,
+    TimelineKey,
 )
 from irtutor.core.numbers import format_number, read_number
 from irtutor.core.ordering import score_order
@@ -40,6 +42,11 @@ RIGHT_ORDER = "The right order: {order}."
 GAP_WRONG = "Gap {number}: {right}, not “{given}”."
 GAP_MISSING = "Gap {number}: {right} (left empty)."
 GAP_PARTIAL = "Gap {number}: “{given}” earns {percent}%; the full answer is {right}."
+MAP_MISSED = "Not selected but right: {names}."
+MAP_WRONG = "Selected but not right: {names}."
+EVENT_YEAR = "{event}: {right}, not {given}."
+EVENT_MISSING = "{event}: {right} (not placed)."
+EVENT_ORDER = "In time order: {order}."
 
 Scored = tuple[float, tuple[str, ...]]
 
@@ -88,6 +95,10 @@ def _score(question: Question, response: Response) -> Scored:
         return _matching(key, response.pair_map())
     if isinstance(key, OrderingKey):
         return _ordering(key, response.order)
+    if isinstance(key, MapKey):
+        return _map(key, response.selected)
+    if isinstance(key, TimelineKey):
+        return _timeline(key, response.pair_map())
     return _cloze(key, response.gap_map())
 
 
@@ -211,3 +222,64 @@ def gap_credit(gap: Gap, value: str) -> float:
     match: TextVariant | None = best_match(value, gap.variants)
     return match.credit if match else 0.0
 
+
+
+def _map(key: MapKey, selected: frozenset[str]) -> Scored:
+    """Like multiple choice: right picks minus wrong picks over the countries to find, floored at 0."""
+    right = set(key.countries)
+    hits, wrong, missed = selected & right, selected - right, right - selected
+    feedback = []
+    if missed:
+        feedback.append(MAP_MISSED.format(names=", ".join(sorted(key.name(c) for c in missed))))
+    if wrong:
+        feedback.append(MAP_WRONG.format(names=", ".join(sorted(key.name(c) for c in wrong))))
+    return max(0.0, (len(hits) - len(wrong)) / len(right)) if right else 0.0, tuple(feedback)
+
+
+def _timeline(key: TimelineKey, placed: dict[str, str]) -> Scored:
+    """Half the mark for years within the tolerance, half for the order the placements put the events in.
+
+    The order half is the longest ordered subsequence over all events (unplaced ones break it), so a
+    student who has every year a little off but the sequence right still earns half.
+    """
+    given_years: dict[str, int] = {}
+    for event_id, text in placed.items():
+        read = read_number(text)
+        if read is not None and read.value == int(read.value):
+            given_years[event_id] = int(read.value)
+    feedback, within = [], 0
+    for event, year in zip(key.events, key.years, strict=True):
+        given = given_years.get(event.id)
+        if given is None:
+            feedback.append(EVENT_MISSING.format(event=event.text, right=year))
+        elif abs(given - year) <= key.tolerance_years:
+            within += 1
+        else:
+            feedback.append(EVENT_YEAR.format(event=event.text, right=year, given=given))
+    order_score = _pairs_in_order(key, given_years)
+    score = (within / len(key.events) + order_score) / 2 if key.events else 0.0
+    if score < 1.0:
+        in_order = sorted(zip(key.events, key.years, strict=True), key=lambda pair: pair[1])
+        feedback.append(EVENT_ORDER.format(order=" → ".join(event.text for event, _ in in_order)))
+    return score, tuple(feedback)
+
+
+def _pairs_in_order(key: TimelineKey, given_years: dict[str, int]) -> float:
+    """The share of event pairs the placements put in the right order (Kendall's concordant pairs).
+
+    A pair counts when both are placed and the earlier event is placed strictly earlier, or, for
+    two events of the same year, placed in the same year; so putting everything in one year
+    earns no order credit.
+    """
+    events = list(zip(key.events, key.years, strict=True))
+    pairs = [(a, b) for i, a in enumerate(events) for b in events[i + 1:]]
+    if not pairs:
+        return 1.0 if all(e.id in given_years for e, _ in events) else 0.0
+    good = 0
+    for (first, first_year), (second, second_year) in pairs:
+        if first.id not in given_years or second.id not in given_years:
+            continue
+        placed = given_years[first.id] - given_years[second.id]
+        real = first_year - second_year
+        good += (placed == 0) if real == 0 else (placed * real > 0)
+    return good / len(pairs)

@@ -15,6 +15,7 @@ from irtutor.core.answer_keys import (
     ClozeKey,
     Gap,
     Item,
+    MapKey,
     MatchingKey,
     NumericKey,
     Option,
@@ -22,12 +23,14 @@ from irtutor.core.answer_keys import (
     OrderingMode,
     TextKey,
     TextVariant,
+    TimelineKey,
     key_fingerprint,
 )
 
 __all__ = [
-    "AnswerKey", "ChoiceKey", "ClozeKey", "Gap", "Item", "MatchingKey", "NumericKey", "Option", "OrderingKey",
-    "OrderingMode", "Question", "QuestionKind", "Response", "TextKey", "TextVariant", "true_false_options",
+    "AnswerKey", "ChoiceKey", "ClozeKey", "Gap", "Item", "MapKey", "MatchingKey", "NumericKey", "Option", "OrderingKey",
+    "OrderingMode", "Question", "QuestionKind", "Response", "TextKey", "TextVariant", "TimelineKey",
+    "true_false_options",
 ]
 
 
@@ -40,6 +43,8 @@ class QuestionKind(StrEnum):
     MATCHING = "matching"
     ORDERING = "ordering"
     CLOZE = "cloze"
+    MAP_SELECTION = "map_selection"
+    TIMELINE_PLACEMENT = "timeline_placement"
 
 
 KEY_TYPES: dict[QuestionKind, type] = {
@@ -51,6 +56,8 @@ KEY_TYPES: dict[QuestionKind, type] = {
     QuestionKind.MATCHING: MatchingKey,
     QuestionKind.ORDERING: OrderingKey,
     QuestionKind.CLOZE: ClozeKey,
+    QuestionKind.MAP_SELECTION: MapKey,
+    QuestionKind.TIMELINE_PLACEMENT: TimelineKey,
 }
 """The answer key family each kind carries."""
 
@@ -113,9 +120,9 @@ Pairs = tuple[tuple[str, str], ...]
 class Response:
     """What a student answered; each kind fills the fields it needs and leaves the rest empty.
 
-    - `selected`: option ids (choice kinds);
+    - `selected`: option ids (choice kinds), country ISO3 codes (map_selection);
     - `text`: what was typed, as typed (numeric, short_text);
-    - `pairs`: (left id, right id) for matching;
+    - `pairs`: (left id, right id) for matching; (event id, year as typed) for timeline_placement;
     - `order`: item ids from first to last (ordering);
     - `gaps`: (gap id, chosen or typed text) for cloze.
 

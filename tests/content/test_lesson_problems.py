@@ -27,7 +27,8 @@ BROKEN = [
                  "lesson.yaml:4:8: YAML syntax: did not find expected ',' or ']'", id="bad-yaml"),
     pytest.param({"quiz.yaml": QUIZ_YAML.replace("single_choice", "essay")},
                  "quiz.yaml:3:11: unknown question kind 'essay'; use one of: single_choice, multiple_choice, "
-                 "true_false, numeric, short_text, matching, ordering, cloze", id="unknown-kind"),
+                 "true_false, numeric, short_text, matching, ordering, cloze, "
+        "map_selection, timeline_placement", id="unknown-kind"),
     pytest.param({"quiz.yaml": QUIZ_TWICE},
                  "quiz.yaml:12:9: duplicate question id 'q1' (first used on line 2); ids must be unique",
                  id="duplicate-question-id"),
