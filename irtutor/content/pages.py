@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 
+from irtutor.core.directives import Directive, parse_directive
 from irtutor.core.lesson import Page
 from irtutor.core.problems import Problem
 
@@ -13,6 +14,8 @@ PAGE_NAME = re.compile(r"^(\d{2})-([a-z0-9]+(?:-[a-z0-9]+)*)\.md$")
 CITATION = re.compile(r"\[\^([^\]\s]+)\]")
 TERM_LINK = re.compile(r"\[\[([^\]|\n]+)(?:\|([^\]\n]+))?\]\]")
 _FENCE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
+DIRECTIVE_FENCE = re.compile(r"^\s{0,3}(?:`{3,}|~{3,})\s*\{([A-Za-z0-9_-]*)\}(.*)$")
+"""A fence whose info string is `{kind} target key=value ...`: a directive, not code."""
 
 
 def page_files(folder: Path) -> tuple[list[Path], list[Problem]]:
@@ -75,6 +78,21 @@ def parse_page(path: Path, text: str, sources: set[str], terms: set[str]) -> tup
                                         "lesson.yaml; add it there or fix the spelling"))
             elif term not in used_terms:
                 used_terms.append(term)
+    directives = _directives(path, text, problems)
     page = Page(slug=path.stem, title=title, markdown=text,
-                citations=tuple(citations), terms=tuple(used_terms))
+                citations=tuple(citations), terms=tuple(used_terms), directives=directives)
     return page, problems
+
+
+def _directives(path: Path, text: str, problems: list[Problem]) -> tuple[Directive, ...]:
+    found = []
+    for number, line in enumerate(text.split("\n"), start=1):
+        match = DIRECTIVE_FENCE.match(line)
+        if match is None:
+            continue
+        directive, problem = parse_directive(match.group(1), match.group(2), number)
+        if directive is None:
+            problems.append(Problem(str(path), number, match.start(1), problem or "bad directive"))
+        else:
+            found.append(directive)
+    return tuple(found)

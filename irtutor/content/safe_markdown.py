@@ -17,7 +17,8 @@ from markdown_it import MarkdownIt
 from markdown_it.rules_inline import StateInline
 from markdown_it.token import Token
 
-from irtutor.content.pages import CITATION, TERM_LINK
+from irtutor.content.pages import CITATION, DIRECTIVE_FENCE, TERM_LINK
+from irtutor.core.directives import DIRECTIVES, Directive
 from irtutor.core.lesson import Lesson, Page, Source
 
 INTERNAL_SCHEMES = ("page:", "term:", "cite:", "#")
@@ -26,15 +27,50 @@ INTERNAL_SCHEMES = ("page:", "term:", "cite:", "#")
 @dataclass(frozen=True)
 class RenderedPage:
     html: str
+    """The whole page; each directive shown as a short note of what it places."""
     cited: tuple[Source, ...]
+    parts: tuple[str | Directive, ...] = ()
+    """HTML chunks and the directives between them, in reading order (one chunk without directives)."""
 
 
 def render_page(page: Page, lesson: Lesson) -> RenderedPage:
-    """The page as HTML; citations numbered in order of first use, matching `cited`."""
+    """The page as HTML; citations numbered in order of first use across all parts, matching `cited`."""
     env: dict[str, Any] = {"citations": []}
-    body = _markdown().render(page.markdown, env)
+    parts: list[str | Directive] = []
+    directives = {d.line: d for d in page.directives}
+    for chunk in _split_at_directives(page.markdown, set(directives)):
+        parts.append(directives[chunk] if isinstance(chunk, int) else _markdown().render(chunk, env))
+    whole = "".join(p if isinstance(p, str) else _directive_note(p) for p in parts)
     cited = tuple(s for s in (lesson.source(i) for i in env["citations"]) if s is not None)
-    return RenderedPage(body, cited)
+    return RenderedPage(whole, cited, tuple(p for p in parts if p != ""))
+
+
+def _split_at_directives(markdown: str, directive_lines: set[int]) -> list[str | int]:
+    """Markdown chunks, with each directive's fenced block replaced by its line number."""
+    chunks: list[str | int] = []
+    current: list[str] = []
+    lines = markdown.split("\n")
+    number = 0
+    while number < len(lines):
+        line = lines[number]
+        number += 1
+        if number in directive_lines and DIRECTIVE_FENCE.match(line):
+            chunks.append("\n".join(current))
+            current = []
+            chunks.append(number)
+            fence = line.lstrip()[:3]
+            while number < len(lines) and not lines[number].lstrip().startswith(fence):
+                number += 1  # a directive's body is not shown
+            number += 1
+            continue
+        current.append(line)
+    chunks.append("\n".join(current))
+    return [c for c in chunks if not (isinstance(c, str) and not c.strip())]
+
+
+def _directive_note(directive: Directive) -> str:
+    target = DIRECTIVES[directive.kind][directive.target]
+    return f"<p><i>[{html.escape(target.description)}]</i></p>"
 
 
 def render_text(markdown: str) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from irtutor.core.directives import Directive
 from irtutor.core.questions import Question
 from irtutor.core.quiz_settings import QuizSettings
 
@@ -41,6 +42,8 @@ class Page:
     markdown: str
     citations: tuple[str, ...] = ()
     terms: tuple[str, ...] = ()
+    directives: tuple[Directive, ...] = ()
+    """The charts, maps and timelines the page places, in reading order."""
 
 
 @dataclass(frozen=True)

@@ -7,11 +7,13 @@ from urllib.parse import unquote
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSplitter, QStackedWidget, QVBoxLayout, QWidget
 
 from irtutor.content.safe_markdown import render_page
 from irtutor.core.lesson import Lesson
 from irtutor.ui import messages
+from irtutor.ui.directive_widgets import make_directive_widget
+from irtutor.ui.page_parts import PagePartsView
 from irtutor.ui.safe_browser import SafeTextBrowser
 
 _PAGE_STEPS = {Qt.Key.Key_Left: -1, Qt.Key.Key_PageUp: -1, Qt.Key.Key_Right: 1, Qt.Key.Key_PageDown: 1}
@@ -30,6 +32,10 @@ class LessonReader(QWidget):
         self.text = SafeTextBrowser()
         self.text.setObjectName("page-text")
         self.text.setAccessibleName("Lesson page")
+        self.parts = PagePartsView()
+        self.body = QStackedWidget()
+        self.body.addWidget(self.text)
+        self.body.addWidget(self.parts)
         self.side = SafeTextBrowser()
         self.side.setObjectName("page-notes")
         self.side.setAccessibleName("Key terms and sources")
@@ -43,7 +49,7 @@ class LessonReader(QWidget):
 
     def _build_layout(self) -> None:
         splitter = QSplitter()
-        splitter.addWidget(self.text)
+        splitter.addWidget(self.body)
         splitter.addWidget(self.side)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 1)
@@ -60,6 +66,7 @@ class LessonReader(QWidget):
         self.previous_button.clicked.connect(lambda: self.show_page(self.page_index - 1))
         self.next_button.clicked.connect(lambda: self.show_page(self.page_index + 1))
         self.text.link_activated.connect(self.follow_link)
+        self.parts.link_activated.connect(self.follow_link)
         self.side.link_activated.connect(self.follow_link)
         for widget in (self.text, self.side, self.previous_button, self.next_button):
             widget.installEventFilter(self)
@@ -85,7 +92,13 @@ class LessonReader(QWidget):
         self.page_index = index
         page = self.lesson.pages[index]
         rendered = render_page(page, self.lesson)
-        self.text.setHtml(rendered.html)
+        self.text.setHtml(rendered.html)  # the whole page, also where figures are shown part by part
+        if page.directives:
+            self.parts.show_parts(rendered.parts, lambda d: make_directive_widget(d, self.lesson, page.slug),
+                                  key_filter=self)
+            self.body.setCurrentWidget(self.parts)
+        else:
+            self.body.setCurrentWidget(self.text)
         self.side.setHtml(self._notes_html(index, rendered.cited))
         total = len(self.lesson.pages)
         self.page_label.setText(messages.PAGE_LABEL.format(number=index + 1, total=total, title=page.title))

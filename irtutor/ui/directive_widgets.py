@@ -1,0 +1,65 @@
+"""The widget a page directive places: a chart, the enlargement map or the timeline.
+
+Built when the page is shown, so pyqtgraph and the reference data load only for pages that
+have figures. A figure that cannot be built becomes a message saying what and where; the rest
+of the page is still shown.
+"""
+
+from __future__ import annotations
+
+import html
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QWidget
+
+from irtutor.core.directives import Directive
+from irtutor.core.lesson import Lesson
+
+log = logging.getLogger(__name__)
+FIGURE_FAILED = "<b>This figure could not be shown</b> ({where}): {error}"
+
+
+def make_directive_widget(directive: Directive, lesson: Lesson, page_slug: str,
+                          parent: QWidget | None = None) -> QWidget:
+    try:
+        widget = _build(directive, lesson)
+    except Exception as exc:  # a figure must never take the page (or the app) down with it
+        where = f"{Path(lesson.folder) / page_slug}.md:{directive.line}"
+        log.exception("figure at %s failed", where)
+        error = html.escape(str(exc) or type(exc).__name__)
+        label = QLabel(FIGURE_FAILED.format(where=html.escape(where), error=error))
+        label.setObjectName("figure-failed")
+        label.setWordWrap(True)
+        label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        widget = label
+    widget.setAccessibleDescription(f"{directive.kind}: {directive.target}")
+    if parent is not None:
+        widget.setParent(parent)
+    return widget
+
+
+def _build(directive: Directive, lesson: Lesson) -> QWidget:
+    from irtutor.content.datasets import load_reference_data
+    from irtutor.paths import resource_dir
+
+    data = load_reference_data(resource_dir() / "data")
+    params = dict(directive.params)
+    if directive.kind == "chart":
+        from irtutor.charts.sourced_charts import build_chart
+
+        return build_chart(directive.target, params, data)
+    if directive.kind == "map":
+        from irtutor.charts.enlargement_map import EnlargementMap
+
+        year = int(params["year"]) if "year" in params else None
+        return EnlargementMap(data, year=year)
+    from irtutor.charts.timeline import TimelineView
+
+    tags = frozenset(t for t in params.get("tags", "").split(",") if t)
+    return TimelineView(data.events, tags=tags, first=_int(params.get("from")), last=_int(params.get("to")))
+
+
+def _int(text: str | None) -> int | None:
+    return int(text) if text else None
