@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, Signal
-from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QLineEdit, QListView, QVBoxLayout, QWidget
 
 ISO3_ROLE = Qt.ItemDataRole.UserRole + 1
+_TO_LIST = (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Down)
 
 
 class CountryList(QWidget):
@@ -42,9 +43,21 @@ class CountryList(QWidget):
         layout.addWidget(self.view, 1)
         self._quiet = False
         self.filter.textChanged.connect(self._filter_changed)
-        self.filter.returnPressed.connect(self.view.setFocus)
+        self.filter.installEventFilter(self)
         self.view.selectionModel().currentChanged.connect(self._current_changed)
         self.model.itemChanged.connect(self._item_changed)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Enter or Down in the filter go to the list; Enter is claimed before a window's shortcut
+        (the quiz's "check answer") can take it, so finding a country never submits the answer."""
+        if watched is self.filter and isinstance(event, QKeyEvent) and event.key() in _TO_LIST:
+            if event.type() == QEvent.Type.ShortcutOverride:
+                event.accept()
+                return True
+            if event.type() == QEvent.Type.KeyPress:
+                self.view.setFocus()
+                return True
+        return super().eventFilter(watched, event)
 
     def _filter_changed(self, text: str) -> None:
         self.proxy.setFilterFixedString(text)

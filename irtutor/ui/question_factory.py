@@ -21,6 +21,7 @@ from irtutor.core.questions import Question, QuestionKind
 from irtutor.core.quiz_settings import AttemptLayout
 from irtutor.ui.arrangement_questions import MatchingQuestionWidget, OrderingQuestionWidget
 from irtutor.ui.cloze_question import ClozeQuestionWidget
+from irtutor.ui.map_question import MapSelectionQuestionWidget
 from irtutor.ui.question_base import QuestionWidget
 from irtutor.ui.question_widget import ChoiceQuestionWidget
 from irtutor.ui.typed_questions import NumericQuestionWidget, ShortTextQuestionWidget
@@ -36,6 +37,7 @@ WIDGET_OF_KIND: dict[QuestionKind, WidgetMaker] = {
     QuestionKind.CLOZE: ClozeQuestionWidget,
     QuestionKind.MATCHING: MatchingQuestionWidget,
     QuestionKind.ORDERING: OrderingQuestionWidget,
+    QuestionKind.MAP_SELECTION: MapSelectionQuestionWidget,
 }
 
 
