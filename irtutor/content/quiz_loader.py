@@ -47,6 +47,7 @@ def load_questions(quiz: LocatedYaml, pages: set[str], sources: set[str]) -> tup
                                                       f"line {first_line[qid]}); ids must be unique"))
         first_line.setdefault(qid, quiz.position((*at, "id"))[0])
         problems.extend(_reference_problems(quiz, at, item, pages, sources))
+        problems.extend(_fact_problems(quiz, at, item.get("facts", ())))
         entry = _Entry(quiz, at, item)
         kind = QuestionKind(item["kind"])
         key = _BUILDERS[kind](entry)
@@ -93,6 +94,24 @@ def _reference_problems(quiz: LocatedYaml, at: tuple, item: dict[str, Any],
         known = ", ".join(sorted(sources))
         problems.append(quiz.problem((*at, "source"), f"source '{item['source']}' is not in lesson.yaml "
                                                       f"(sources: {known})"))
+    return problems
+
+
+def _fact_problems(quiz: LocatedYaml, at: tuple, facts: list[dict[str, Any]]) -> list[Problem]:
+    if not facts:
+        return []
+    # Imported here: only quizzes that state checked facts pay for reading the data.
+    from irtutor.content.datasets import load_reference_data
+    from irtutor.content.fact_checks import check_fact
+    from irtutor.paths import resource_dir
+
+    data = load_reference_data(resource_dir() / "data")
+    problems = []
+    for index, fact in enumerate(facts):
+        wrong = check_fact(fact, data)
+        if wrong:
+            problems.append(quiz.problem((*at, "facts", index), f"this {fact.get('fact')} fact disagrees with "
+                                                                 f"the data: {wrong}"))
     return problems
 
 

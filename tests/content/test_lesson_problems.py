@@ -82,8 +82,8 @@ BROKEN = [
     pytest.param(kinds_quiz("    answer: 32\n", "    answer: thirty-two\n"),
                  "quiz.yaml:5:13: `answer` must be number, not text", id="numeric-answer-not-a-number"),
     pytest.param(kinds_quiz("    unit: members\n", "    unit: members\n    options: []\n"),
-                 "quiz.yaml:8:5: unknown field `options`; allowed here: answer, difficulty, explanation, id, kind, "
-                 "page, prompt, source, tolerance, tolerance_percent, topic, unit", id="numeric-unknown-field"),
+                 "quiz.yaml:8:5: unknown field `options`; allowed here: answer, difficulty, explanation, facts, id, "
+                 "kind, page, prompt, source, tolerance, tolerance_percent, topic, unit", id="numeric-unknown-field"),
     pytest.param(kinds_quiz("credit: 0.5", "credit: 1.5"),
                  "quiz.yaml:16:32: credit 1.5 is out of range: write a share of the mark above 0 and at most 1, "
                  "e.g. 0.5", id="short-text-credit-out-of-range"),

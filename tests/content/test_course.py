@@ -1,0 +1,84 @@
+"""The shipped course: checks clean, copies no essay sentence, and states dataset facts only where checked."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+
+from irtutor.content.catalog import load_lessons
+from irtutor.content.datasets import load_reference_data
+from tests.conftest import LESSONS, REPO
+
+ESSAYS = sorted((REPO / "tests" / "fixtures" / "essays").glob("*.txt"))
+RUN = 12
+"""A run of this many identical consecutive words counts as a copied sentence."""
+WORD = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?")
+
+
+def words(text: str) -> list[str]:
+    return WORD.findall(text.casefold().replace("’", "'"))
+
+
+def runs(text: str) -> set[tuple[str, ...]]:
+    found = words(text)
+    return {tuple(found[i:i + RUN]) for i in range(len(found) - RUN + 1)}
+
+
+ESSAY_RUNS = set().union(*(runs(path.read_text(encoding="utf-8")) for path in ESSAYS))
+LESSON_FILES = sorted(p for p in LESSONS.rglob("*") if p.suffix in {".md", ".yaml"})
+
+
+def test_the_essays_are_there_to_compare_with() -> None:
+    assert len(ESSAYS) == 2 and len(ESSAY_RUNS) > 4000
+
+
+def test_every_lesson_checks_clean() -> None:
+    loaded = load_lessons([LESSONS])
+    assert [str(p) for p in loaded.problems] == []
+    assert loaded.lessons
+
+
+@pytest.mark.parametrize("path", LESSON_FILES, ids=lambda p: str(p.relative_to(LESSONS)))
+def test_no_lesson_text_copies_an_essay(path: Path) -> None:
+    text = path.read_text(encoding="utf-8")
+    copied = runs(text) & ESSAY_RUNS
+    assert not copied, f"{path.name} shares {len(copied)} run(s) of {RUN} words with an essay, e.g.: " \
+                       f"{' '.join(sorted(copied)[0])}"
+
+
+def test_the_copy_check_catches_a_copied_sentence() -> None:
+    essay = ESSAYS[0].read_text(encoding="utf-8")
+    sentence = max((s for s in re.split(r"(?<=[.!?])\s+", essay)), key=len)
+    assert runs(f"Our own words first. {sentence}") & ESSAY_RUNS
+
+
+def questions() -> list[tuple[str, dict]]:
+    found = []
+    for quiz in sorted(LESSONS.glob("*/quiz.yaml")):
+        for question in yaml.safe_load(quiz.read_text(encoding="utf-8"))["questions"]:
+            found.append((f"{quiz.parent.name}/{question['id']}", question))
+    return found
+
+
+def question_text(question: dict) -> str:
+    return yaml.safe_dump({k: v for k, v in question.items() if k not in {"facts", "explanation"}})
+
+
+@pytest.mark.parametrize(("name", "question"), questions(), ids=[name for name, _ in questions()])
+def test_a_question_that_states_an_accession_year_checks_it(name: str, question: dict) -> None:
+    """A question naming a member and the year it joined must list that accession under `facts:`,
+    so `irtutor check` compares it with nato_members.csv."""
+    data = load_reference_data(REPO / "resources" / "data")
+    text = question_text(question)
+    checked = {f.get("country") for f in question.get("facts", []) if f.get("fact") == "accession"}
+    founders = {m.iso3 for m in data.members if m.accession.year == 1949}
+    for member in data.members:
+        if member.iso3 in founders:
+            continue  # "founding member" questions state the treaty, checked by the event fact instead
+        if re.search(rf"\b{re.escape(member.name)}\b", text) and str(member.accession.year) in text:
+            assert member.iso3 in checked, f"{name} states {member.name} and {member.accession.year}: add " \
+                                           f"`- {{fact: accession, country: {member.iso3}, value: " \
+                                           f"{member.accession.year}}}` under facts"

@@ -1,0 +1,54 @@
+"""`facts:` on a quiz question: each compared with the shipped data, a mismatch reported at its line."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from irtutor.content.datasets import load_reference_data
+from irtutor.content.fact_checks import check_fact
+from irtutor.content.lesson_loader import load_lesson
+from tests.conftest import REPO
+from tests.content.minimal_lesson import QUIZ_YAML, write_lesson
+
+
+@pytest.fixture(scope="module")
+def data():  # type: ignore[no-untyped-def]
+    return load_reference_data(REPO / "resources" / "data")
+
+
+@pytest.mark.parametrize(("fact", "says"), [
+    ({"fact": "accession", "country": "FIN", "value": "2023-04-04"}, None),
+    ({"fact": "accession", "country": "FIN", "value": 2023}, None),
+    ({"fact": "accession", "country": "SWE", "value": 2023}, "Sweden joined on 2024-03-07"),
+    ({"fact": "accession", "country": "UKR", "value": 2008}, "UKR is not a NATO member"),
+    ({"fact": "members", "date": 1949, "value": 12}, None),
+    ({"fact": "members", "date": "2004-03-29", "value": 26}, None),
+    ({"fact": "members", "date": 2023, "value": 32}, "31 members on 2023-12-31"),
+    ({"fact": "defence_spending", "country": "POL", "year": 2024, "value": 3.75}, None),
+    ({"fact": "defence_spending", "country": "POL", "year": 2026, "value": 4.68}, None),
+    ({"fact": "defence_spending", "country": "POL", "year": 2026, "value": 4.7}, None),
+    ({"fact": "defence_spending", "country": "POL", "year": 2026, "value": 4.6}, "Poland 2026: 4.68 % of GDP (est"),
+    ({"fact": "ppp_share", "entity": "G7", "year": 1992, "value": 46.8}, None),
+    ({"fact": "nominal_gdp", "entity": "US-CA California", "year": 2024, "value": 4.1}, None),
+    ({"fact": "nominal_gdp", "entity": "RUS", "year": 2024, "value": 2.0}, "no nominal GDP for RUS"),
+    ({"fact": "event", "date": "1990-02-09"}, None),
+    ({"fact": "event", "date": "1990-02-10"}, "no event on 1990-02-10"),
+    ({"fact": "accession", "value": 2023}, "needs `country`"),
+])
+def test_facts_against_the_data(data, fact: dict, says: str | None) -> None:  # type: ignore[no-untyped-def]
+    result = check_fact(fact, data)
+    if says is None:
+        assert result is None
+    else:
+        assert result is not None and says in result
+
+
+def test_a_wrong_fact_in_quiz_yaml_is_reported_at_its_line(tmp_path: Path) -> None:
+    quiz = QUIZ_YAML + "    facts:\n      - {fact: accession, country: FIN, value: 2023}\n" \
+                       "      - {fact: members, date: 2004, value: 25}\n"
+    lesson, problems = load_lesson(write_lesson(tmp_path, {"quiz.yaml": quiz}))
+    assert lesson is None
+    assert [(p.line, p.message) for p in problems] == [
+        (14, "this members fact disagrees with the data: nato_members.csv: 26 members on 2004-12-31")]
