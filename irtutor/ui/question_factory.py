@@ -24,6 +24,7 @@ from irtutor.ui.cloze_question import ClozeQuestionWidget
 from irtutor.ui.map_question import MapSelectionQuestionWidget
 from irtutor.ui.question_base import QuestionWidget
 from irtutor.ui.question_widget import ChoiceQuestionWidget
+from irtutor.ui.timeline_question import TimelinePlacementQuestionWidget
 from irtutor.ui.typed_questions import NumericQuestionWidget, ShortTextQuestionWidget
 
 WidgetMaker = Callable[[Question, AttemptLayout | None, QWidget | None], QuestionWidget]
@@ -38,6 +39,7 @@ WIDGET_OF_KIND: dict[QuestionKind, WidgetMaker] = {
     QuestionKind.MATCHING: MatchingQuestionWidget,
     QuestionKind.ORDERING: OrderingQuestionWidget,
     QuestionKind.MAP_SELECTION: MapSelectionQuestionWidget,
+    QuestionKind.TIMELINE_PLACEMENT: TimelinePlacementQuestionWidget,
 }
 
 
