@@ -89,6 +89,8 @@ class MainWindow(QMainWindow):
         self.progress_action = view_menu.addAction(messages.PROGRESS_MENU, QKeySequence("Ctrl+Shift+P"),
                                                    self.show_progress)
         self.review_action = view_menu.addAction(messages.REVIEW_MENU, QKeySequence("Ctrl+R"), self.show_review)
+        self.glossary_action = view_menu.addAction(messages.GLOSSARY_MENU, QKeySequence("Ctrl+G"), self.show_glossary)
+        self.glossary_action.setEnabled(False)
         for action in (self.progress_action, self.review_action):
             action.setEnabled(False)
 
@@ -135,6 +137,7 @@ class MainWindow(QMainWindow):
             self._warn(messages.STORAGE_FAILED_TITLE, messages.STORAGE_FAILED.format(error=workspace.storage_error))
             return
         self.student_button.setEnabled(True)
+        self.glossary_action.setEnabled(True)
         remembered = self._remembered_profile()
         if remembered is not None:
             self.set_profile(remembered)
@@ -229,6 +232,18 @@ class MainWindow(QMainWindow):
         self.dashboard.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.dashboard.sig_open_page.connect(self._open_lesson_page)
         self.dashboard.show()
+
+    def show_glossary(self) -> None:
+        """Every key term of the course, searchable, each with the pages that teach it."""
+        from irtutor.services.glossary import build_glossary
+        from irtutor.ui.glossary_view import GlossaryView
+
+        if self.workspace is None:
+            return
+        self.glossary = GlossaryView(build_glossary(self.workspace.library.lessons), self)
+        self.glossary.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.glossary.sig_open_page.connect(self._open_lesson_page)
+        self.glossary.show()
 
     def _open_lesson_page(self, lesson_id: str, page: str) -> None:
         view = self.open_lesson(lesson_id)
