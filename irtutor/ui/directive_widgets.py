@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html
 import logging
+from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -21,10 +22,11 @@ log = logging.getLogger(__name__)
 FIGURE_FAILED = "<b>This figure could not be shown</b> ({where}): {error}"
 
 
-def make_directive_widget(directive: Directive, lesson: Lesson, page_slug: str,
+def make_directive_widget(directive: Directive, lesson: Lesson, page_slug: str, course: Sequence[Lesson] = (),
                           parent: QWidget | None = None) -> QWidget:
+    """The figure `directive` places; `course` is every lesson, for the timeline's links to them."""
     try:
-        widget = _build(directive, lesson)
+        widget = _build(directive, course)
     except Exception as exc:  # a figure must never take the page (or the app) down with it
         where = f"{Path(lesson.folder) / page_slug}.md:{directive.line}"
         log.exception("figure at %s failed", where)
@@ -40,7 +42,7 @@ def make_directive_widget(directive: Directive, lesson: Lesson, page_slug: str,
     return widget
 
 
-def _build(directive: Directive, lesson: Lesson) -> QWidget:
+def _build(directive: Directive, course: Sequence[Lesson]) -> QWidget:
     from irtutor.content.datasets import load_reference_data
     from irtutor.paths import resource_dir
 
@@ -49,7 +51,7 @@ def _build(directive: Directive, lesson: Lesson) -> QWidget:
     if directive.kind == "chart":
         from irtutor.charts.sourced_charts import build_chart
 
-        return build_chart(directive.target, params, data)
+        return build_chart(directive, params, data)
     if directive.kind == "map":
         from irtutor.charts.enlargement_map import EnlargementMap
 
@@ -58,7 +60,7 @@ def _build(directive: Directive, lesson: Lesson) -> QWidget:
     from irtutor.charts.timeline import TimelineView
 
     tags = frozenset(t for t in params.get("tags", "").split(",") if t)
-    return TimelineView(data.events, tags=tags, first=_int(params.get("from")), last=_int(params.get("to")))
+    return TimelineView(data.events, course, tags=tags, years=(_int(params.get("from")), _int(params.get("to"))))
 
 
 def _int(text: str | None) -> int | None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+from collections.abc import Sequence
 from urllib.parse import unquote
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
@@ -10,6 +11,7 @@ from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSplitter, QStackedWidget, QVBoxLayout, QWidget
 
 from irtutor.content.safe_markdown import render_page
+from irtutor.core.directives import Directive
 from irtutor.core.lesson import Lesson
 from irtutor.ui import messages
 from irtutor.ui.directive_widgets import make_directive_widget
@@ -24,10 +26,13 @@ _KEYPAD = Qt.KeyboardModifier.KeypadModifier
 class LessonReader(QWidget):
     sig_page_changed = Signal(int)
     """The page on screen changed; the argument is its zero-based index."""
+    sig_open_lesson_page = Signal(str, str)
+    """A figure (the timeline) asked for a page of a lesson: (lesson id, page slug)."""
 
-    def __init__(self, lesson: Lesson, parent: QWidget | None = None) -> None:
+    def __init__(self, lesson: Lesson, course: Sequence[Lesson] = (), parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.lesson = lesson
+        self.course = tuple(course) or (lesson,)
         self.page_index = 0
         self.text = SafeTextBrowser()
         self.text.setObjectName("page-text")
@@ -94,8 +99,7 @@ class LessonReader(QWidget):
         rendered = render_page(page, self.lesson)
         self.text.setHtml(rendered.html)  # the whole page, also where figures are shown part by part
         if page.directives:
-            self.parts.show_parts(rendered.parts, lambda d: make_directive_widget(d, self.lesson, page.slug),
-                                  key_filter=self)
+            self.parts.show_parts(rendered.parts, lambda d: self._figure(d, page.slug), key_filter=self)
             self.body.setCurrentWidget(self.parts)
         else:
             self.body.setCurrentWidget(self.text)
@@ -105,6 +109,18 @@ class LessonReader(QWidget):
         self.previous_button.setEnabled(index > 0)
         self.next_button.setEnabled(index < total - 1)
         self.sig_page_changed.emit(index)
+
+    def _figure(self, directive: Directive, page_slug: str) -> QWidget:
+        figure = make_directive_widget(directive, self.lesson, page_slug, self.course)
+        link = getattr(figure, "sig_open_page", None)
+        if link is not None:
+            link.connect(self.sig_open_lesson_page)
+        return figure
+
+    def focus_page(self) -> None:
+        """Put the keyboard in the page on screen: the text, or its first chunk where figures split it."""
+        target = self.parts.chunks[0] if self.body.currentWidget() is self.parts and self.parts.chunks else self.text
+        target.setFocus()
 
     def show_page_slug(self, slug: str) -> None:
         index = self.lesson.page_number(slug)

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import html
+from collections.abc import Sequence
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 
 from irtutor.core.lesson import Lesson
@@ -13,12 +15,17 @@ from irtutor.ui.quiz_view import QuizView
 
 
 class LessonView(QWidget):
-    def __init__(self, lesson: Lesson, ops: Operations, parent: QWidget | None = None) -> None:
+    sig_open_lesson_page = Signal(str, str)
+    """A figure asked for a page of some lesson: (lesson id, page slug)."""
+
+    def __init__(self, lesson: Lesson, ops: Operations, course: Sequence[Lesson] = (),
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.lesson = lesson
         title = QLabel(f"<h2>{html.escape(lesson.title)}</h2><p>{html.escape(lesson.summary)}</p>")
         title.setWordWrap(True)
-        self.reader = LessonReader(lesson)
+        self.reader = LessonReader(lesson, course)
+        self.reader.sig_open_lesson_page.connect(self.sig_open_lesson_page)
         self.quiz = QuizView(lesson, ops)
         self.tabs = QTabWidget()
         self.tabs.addTab(self.reader, "&Reading")
@@ -32,7 +39,7 @@ class LessonView(QWidget):
         """Show the reading at this page (from a feedback link)."""
         self.reader.show_page_slug(slug)
         self.tabs.setCurrentWidget(self.reader)
-        self.reader.text.setFocus()
+        self.reader.focus_page()
 
     def show_quiz(self) -> None:
         self.tabs.setCurrentWidget(self.quiz)

@@ -189,11 +189,12 @@ class MainWindow(QMainWindow):
         if self.lesson_view is not None:
             self.stack.removeWidget(self.lesson_view)
             self.lesson_view.deleteLater()
-        self.lesson_view = LessonView(lesson, self.ops)
+        self.lesson_view = LessonView(lesson, self.ops, self.workspace.library.lessons if self.workspace else ())
+        self.lesson_view.sig_open_lesson_page.connect(self._open_lesson_page)
         self.stack.addWidget(self.lesson_view)
         self.stack.setCurrentWidget(self.lesson_view)
         self._start_quiz(self.lesson_view)
-        self.lesson_view.reader.text.setFocus()
+        self.lesson_view.reader.focus_page()
         return self.lesson_view
 
     def _start_quiz(self, view: LessonView | None) -> None:

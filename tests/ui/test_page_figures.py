@@ -1,0 +1,82 @@
+"""Charts, the map and the timeline placed inside a lesson page by its directives, in the real window."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from pytestqt.qtbot import QtBot
+
+from irtutor.charts.chart_panel import ChartPanel
+from irtutor.charts.enlargement_map import EnlargementMap
+from irtutor.charts.timeline import TimelineView
+from tests.conftest import LESSONS
+from tests.ui.driving import create_profile, start_app
+
+FIGURES_PAGE = """# Figures
+
+NATO grew in rounds[^src].
+
+```{chart} nato-membership
+```
+
+The map for one year.
+
+```{map} enlargement year=2004
+```
+
+```{timeline} tags=enlargement from=1990 to=2025
+```
+
+```{chart} defence-spending year=1990
+```
+
+The end of the page.
+"""
+
+
+def course_with_figures(tmp_path: Path) -> Path:
+    root = tmp_path / "lessons"
+    shutil.copytree(LESSONS / "nato-origins", root / "nato-origins")
+    mini = root / "figures"
+    mini.mkdir()
+    (mini / "lesson.yaml").write_text(
+        "format: 1\nid: figures\ntitle: Figures\nsummary: Pages with figures.\norder: 9\n"
+        "objectives: [See the figures.]\nsources:\n  src: {title: NATO member countries, publisher: NATO, "
+        "url: 'https://www.nato.int/cps/en/natohq/nato_countries.htm'}\n", encoding="utf-8")
+    (mini / "01-figures.md").write_text(FIGURES_PAGE, encoding="utf-8")
+    return root
+
+
+def test_a_page_shows_its_figures_in_reading_order_and_a_broken_one_says_where(qtbot: QtBot, tmp_path: Path) -> None:
+    root = course_with_figures(tmp_path)
+    window = start_app(qtbot, [root])
+    create_profile(qtbot, window, "Ana")
+    reader = window.open_lesson("figures").reader
+    assert reader.body.currentWidget() is reader.parts
+    figures = reader.parts.figures
+    assert [type(f) for f in figures[:3]] == [ChartPanel, EnlargementMap, TimelineView]
+    assert len(reader.parts.chunks) == 3
+    assert "The end of the page." in reader.parts.chunks[-1].toPlainText()
+    failed = figures[3]
+    assert failed.objectName() == "figure-failed"
+    assert f"{root / 'figures' / '01-figures'}.md:16" in failed.text()  # the directive's own line
+    assert "no defence spending figures for 1990" in failed.text()
+    assert {e.day.year for e in figures[2].shown_events()} <= set(range(1990, 2026))
+    assert all("enlargement" in e.tags for e in figures[2].shown_events())
+
+
+def test_a_page_without_figures_is_one_text_as_before(qtbot: QtBot, tmp_path: Path) -> None:
+    window = start_app(qtbot, [course_with_figures(tmp_path)])
+    create_profile(qtbot, window, "Ana")
+    reader = window.open_lesson("nato-origins").reader
+    assert reader.body.currentWidget() is reader.text and reader.parts.figures == []
+
+
+def test_the_timeline_in_a_page_opens_the_lesson_page_that_covers_an_event(qtbot: QtBot, tmp_path: Path) -> None:
+    window = start_app(qtbot, [course_with_figures(tmp_path)])
+    create_profile(qtbot, window, "Ana")
+    timeline = window.open_lesson("figures").reader.parts.figures[2]
+    timeline.sig_open_page.emit("nato-origins", "03-article-5")
+    assert window.lesson_view.lesson.id == "nato-origins"
+    assert window.lesson_view.reader.page_label.text().startswith("Page 3 of")
