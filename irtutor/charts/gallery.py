@@ -39,8 +39,12 @@ def dark_palette() -> QPalette:
     return palette
 
 
-def preview(name: str, params: dict[str, str] | None = None) -> ChartPanel:
+def preview(name: str, params: dict[str, str] | None = None, dark: bool = False) -> ChartPanel:
+    """One chart at projector size, in a dark palette if asked (else the application's)."""
     panel = build_chart(name, params or {}, reference_data())
+    if dark:
+        panel.setPalette(dark_palette())
+        panel.setAutoFillBackground(True)
     panel.resize(*SIZE)
     return panel
 
@@ -50,7 +54,7 @@ def save_all(out: Path, dark: bool = False) -> list[Path]:
     out.mkdir(parents=True, exist_ok=True)
     written = []
     for name in CHARTS:
-        panel = preview(name)
+        panel = preview(name, dark=dark)
         panel.show()
         QApplication.processEvents()
         path = out / f"charts-{name}{'-dark' if dark else ''}.png"
@@ -68,15 +72,13 @@ def main(argv: list[str] | None = None) -> int:
     if args.save:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     app = QApplication.instance() or QApplication(sys.argv[:1])
-    if args.dark:
-        app.setPalette(dark_palette())
     if args.save:
         for path in save_all(args.save, args.dark):
             print(path)
         return 0
     tabs = QTabWidget()
     for name in CHARTS:
-        tabs.addTab(preview(name), name)
+        tabs.addTab(preview(name, dark=args.dark), name)
     tabs.resize(*SIZE)
     tabs.setWindowTitle("IR Tutor: chart gallery")
     tabs.show()

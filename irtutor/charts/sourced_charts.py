@@ -68,16 +68,15 @@ def _reference_lines(plot: pg.PlotItem, theme: Theme, angle: int) -> None:
 
 def _bars(plot: pg.PlotItem, rows: Sequence[DataRow], positions: Sequence[float], theme: Theme,
           horizontal: bool, colour_of: Callable[[DataRow], tuple[str, str]]) -> list[HoverTarget]:
-    """Bars coloured by `colour_of`, estimates lighter and hatched; one legend entry per colour."""
+    """Bars coloured by `colour_of`, estimates hatched over; one legend entry per colour."""
     half = 0.36
     groups: dict[tuple[str, str], list[int]] = {}
     for index, row in enumerate(rows):
         groups.setdefault(colour_of(row), []).append(index)
     for (colour, label), indexes in groups.items():
-        brushes = [QBrush(QColor(colour).lighter(150) if rows[i].estimate else QColor(colour)) for i in indexes]
+        # Estimates keep their band's colour (a lighter blue would read as the next band) under a hatch.
         plot.addItem(_bar_item([positions[i] for i in indexes], [rows[i].value for i in indexes], half,
-                               horizontal, brushes=brushes, brush=QColor(colour), pen=pg.mkPen(theme.background),
-                               name=label))
+                               horizontal, brush=QColor(colour), pen=pg.mkPen(theme.background), name=label))
     estimates = [i for i, row in enumerate(rows) if row.estimate]
     if estimates:
         hatch = QBrush(theme.foreground, Qt.BrushStyle.BDiagPattern)
@@ -116,9 +115,10 @@ def draw_membership(plot: pg.PlotItem, panel: Panel, chart: ChartData, theme: Th
     for before, row in pairwise(rows):
         xs += [row.x, row.x]
         ys += [before.value, row.value]
-    plot.plot([*xs, end], [*ys, rows[-1].value], pen=pg.mkPen(BLUE, width=3), antialias=True)
+    colour = SKY_BLUE if theme.dark else BLUE  # the darker blue sinks into a dark background
+    plot.plot([*xs, end], [*ys, rows[-1].value], pen=pg.mkPen(colour, width=3), antialias=True)
     plot.plot([r.x for r in rows], [r.value for r in rows], pen=None, symbol="o", symbolSize=8,
-              symbolBrush=BLUE, symbolPen=pg.mkPen(theme.background))
+              symbolBrush=colour, symbolPen=pg.mkPen(theme.background))
     top = _accession_labels(plot, rows, theme)
     plot.setXRange(rows[0].x - 3, end + 1, padding=0)
     plot.setYRange(0, top + LABEL_STEP, padding=0)
