@@ -34,7 +34,7 @@ CANVAS_NAME = "Timeline of events"
 CANVAS_HELP = "Left and Right arrows: previous or next event; Enter: open it; + and -: zoom; 0: reset the view."
 SELECTED_SPOKEN = "{day}: {title}{contested}. Event {position} of {total}."
 CONTESTED_SUFFIX = " (contested)"
-MARGIN, AXIS_GAP, RADIUS, LABEL_MAX, CLICK_SLOP = 18.0, 40.0, 6.0, 230.0, 4.0
+MARGIN, AXIS_GAP, RADIUS, LABEL_MAX, CLICK_SLOP = 18.0, 40.0, 6.0, 290.0, 4.0
 ZOOM_STEP = 1.5
 
 

@@ -166,10 +166,8 @@ def test_go_to_lesson_emits_the_page_whose_timeline_directive_has_the_tag(qtbot:
                                         "```{timeline} tags=enlargement\n```\n", encoding="utf-8")
     lesson, problems = load_lesson(folder)
     assert lesson is not None and not problems
+    assert [d.kind for d in lesson.pages[0].directives] == ["timeline"]
     view = make_view(qtbot, (lesson,))
-    if not getattr(lesson.pages[0], "directives", ()):
-        # Until pages carry their directives, the page is found by the text rule instead.
-        view.set_lessons((_with_text(lesson, "In 1952 Greece and Turkey joined."),))
     view.canvas.select(index_of(view, date(1952, 2, 18)))
     assert [b.toolTip() for b in view.detail.page_buttons] == ["Enlargement"]
     with qtbot.waitSignal(view.sig_open_page) as opened:
@@ -177,12 +175,6 @@ def test_go_to_lesson_emits_the_page_whose_timeline_directive_has_the_tag(qtbot:
     assert opened.args == ["mini", "01-intro"]
     view.canvas.select(index_of(view, date(1945, 6, 26)))
     assert view.detail.page_buttons == [] and view.detail.no_lesson.isVisible()
-
-
-def _with_text(lesson: Lesson, text: str) -> Lesson:
-    from dataclasses import replace
-
-    return replace(lesson, pages=(replace(lesson.pages[0], markdown=text),), _page_index={})
 
 
 def test_the_span_zooms_within_its_limits() -> None:
