@@ -142,10 +142,10 @@ class TimelineView(QWidget):
         for button in (self.zoom_in, self.zoom_out, self.reset):
             button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
             tools.addWidget(button)
-        tools.addSpacing(12)
-        tools.addWidget(QLabel(LEGEND))
         tools.addStretch(1)
         tools.addWidget(self.shown_label)
+        legend = QLabel(LEGEND)
+        legend.setWordWrap(True)  # on its own line, so a lesson page's narrow column never clips it
         scroller = QScrollArea()
         scroller.setWidget(self.detail)
         scroller.setWidgetResizable(True)
@@ -158,6 +158,7 @@ class TimelineView(QWidget):
         outer = QVBoxLayout(self)
         outer.addWidget(self.filter)
         outer.addLayout(tools)
+        outer.addWidget(legend)
         outer.addLayout(middle, 1)
         outer.addWidget(self.caption)
         self.setTabOrder(self.filter, self.canvas)
