@@ -22,6 +22,7 @@ from irtutor.core.questions import Response
 from irtutor.core.quiz_settings import QuizMode
 from irtutor.paths import builtin_lessons_dir
 from irtutor.ui.review_view import ReviewView
+from tests.right_answers import right_response
 
 KINDS_LESSONS = Path(__file__).resolve().parents[1] / "tests" / "fixtures" / "lessons"
 """The README's example lesson, which has one question of every kind."""
@@ -89,7 +90,11 @@ def _answer_all(quiz, offset: int = 0) -> None:  # type: ignore[no-untyped-def]
     """Answer every question of the attempt under way with option 1 or 2 in turn."""
     for position in range(len(quiz.session.questions)):
         quiz.go_to(position)
-        quiz.question_widget.press_number(1 + (position + offset) % 2)
+        widget = quiz.question_widget
+        if widget.question.options:
+            widget.press_number(1 + (position + offset) % 2)
+        else:
+            widget.set_response(right_response(widget.question))
         quiz.check_answer()
 
 

@@ -26,6 +26,7 @@ from irtutor.core.questions import (
     TextVariant,
 )
 from irtutor.core.shuffling import display_order
+from tests.right_answers import right_response
 
 labels = st.text(min_size=1, max_size=12).filter(str.strip)
 credits = st.floats(min_value=0.01, max_value=1.0)
@@ -122,22 +123,6 @@ def question_and_response(draw: st.DrawFn) -> tuple[Question, Response]:
         selected=draw(st.frozensets(ids)), text=draw(typed), pairs=draw(st.dictionaries(ids, ids)),
         order=tuple(draw(st.lists(ids))), gaps=draw(st.dictionaries(ids, typed | ids)),
     )
-
-
-def right_response(q: Question) -> Response:
-    key = q.key
-    if isinstance(key, ChoiceKey):
-        return Response(key.correct_ids)
-    if isinstance(key, NumericKey):
-        return Response(text=f"{format_number(key.value)} {key.unit}")
-    if isinstance(key, TextKey):
-        return Response(text=key.best.text)
-    if isinstance(key, MatchingKey):
-        return Response(pairs=key.pairs)
-    if isinstance(key, OrderingKey):
-        return Response(order=key.ids)
-    assert isinstance(key, ClozeKey)
-    return Response(gaps={g.id: g.variants[0].text for g in key.gaps})
 
 
 @given(question_and_response())

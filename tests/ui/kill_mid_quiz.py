@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QApplication
 from irtutor.app import build_window
 from irtutor.core.quiz_settings import QuizMode
 from tests.conftest import LESSONS
+from tests.right_answers import right_response
 
 
 def main(lessons: Path, mode: QuizMode) -> None:
@@ -37,10 +38,13 @@ def main(lessons: Path, mode: QuizMode) -> None:
     seen = []
     for number in (1, 2, 1):
         widget = quiz.question_widget
-        widget.press_number(number)
+        if widget.question.options:
+            widget.press_number(number)
+        else:  # the other kinds: the right answer, as a student who knows it would give
+            widget.set_response(right_response(widget.question))
         quiz.check_answer()
-        seen.append({"question": widget.question.id, "shown": [o.id for o in widget.shown_options],
-                     "chosen": sorted(widget.selection().selected)})
+        seen.append({"question": widget.question.id, "shown": [o.id for o in getattr(widget, "shown_options", ())],
+                     "response": widget.selection().to_json()})
         quiz.go_to(quiz.session.state.position + 1)
     app.processEvents()
     print(json.dumps(seen), flush=True)

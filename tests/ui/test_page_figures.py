@@ -70,7 +70,10 @@ def test_a_page_without_figures_is_one_text_as_before(qtbot: QtBot, tmp_path: Pa
     window = start_app(qtbot, [course_with_figures(tmp_path)])
     create_profile(qtbot, window, "Ana")
     reader = window.open_lesson("nato-origins").reader
-    assert reader.body.currentWidget() is reader.text and reader.parts.figures == []
+    reader.show_page_slug("03-article-5")
+    assert reader.body.currentWidget() is reader.text
+    reader.show_page_slug("02-the-washington-treaty")  # this one has the map
+    assert reader.body.currentWidget() is reader.parts and len(reader.parts.figures) == 1
 
 
 def test_the_timeline_in_a_page_opens_the_lesson_page_that_covers_an_event(qtbot: QtBot, tmp_path: Path) -> None:
