@@ -85,6 +85,7 @@ def is_internal_link(href: str) -> bool:
 @cache
 def _markdown() -> MarkdownIt:
     md = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False})
+    md.enable("table")  # GitHub-style tables: comparisons (scenarios, rounds) read better as a grid
     md.inline.ruler.before("link", "term_link", _term_rule)
     md.inline.ruler.before("link", "citation", _citation_rule)
     md.add_render_rule("term_link", _render_term)

@@ -15,6 +15,9 @@ span.address { color: #666666; }
 span.image-alt { color: #666666; font-style: italic; }
 blockquote { margin-left: 16px; color: #333333; }
 h1 { font-size: 20pt; }
+table { border-collapse: collapse; margin: 6px 0; }
+th { background-color: #eef2f7; font-weight: bold; }
+th, td { border: 1px solid #b8c2cc; padding: 4px 8px; vertical-align: top; }
 """
 
 

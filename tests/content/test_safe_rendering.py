@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from irtutor.content.lesson_loader import load_lesson
-from irtutor.content.safe_markdown import render_page
+from irtutor.content.safe_markdown import render_page, render_text
 from tests.content.minimal_lesson import write_lesson
 
 HOSTILE_PAGE = """\
@@ -51,3 +51,8 @@ def test_images_become_their_description(tmp_path: Path) -> None:
     html = render_page(lesson.pages[1], lesson).html
     assert "[image: tracking pixel]" in html and "[image: rel]" in html
     assert "<img" not in html
+
+
+def test_a_markdown_table_becomes_a_table() -> None:
+    html = render_text("| Scenario | For NATO |\n|---|---|\n| Managed competition | stays central |\n")
+    assert "<table>" in html and "<th>Scenario</th>" in html and "<td>stays central</td>" in html
