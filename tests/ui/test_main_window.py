@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import shutil
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
 from pytestqt.qtbot import QtBot
@@ -143,6 +145,9 @@ def test_feedback_links_back_to_the_page_that_teaches_it(qtbot: QtBot) -> None:
 
 
 def test_problems_show_in_the_status_bar_and_a_dialog(qtbot: QtBot, lesson_copy) -> None:  # type: ignore[no-untyped-def]
+    for folder in lesson_copy.iterdir():  # one lesson, broken: the list is left empty
+        if folder.name != "nato-origins":
+            shutil.rmtree(folder)
     quiz_file = lesson_copy / "nato-origins" / "quiz.yaml"
     quiz_file.write_text(quiz_file.read_text(encoding="utf-8").replace("kind: true_false", "kind: essay", 1),
                          encoding="utf-8")
