@@ -86,3 +86,54 @@ def test_a_question_that_states_an_accession_year_checks_it(name: str, question:
             assert member.iso3 in checked, f"{name} states {member.name} and {member.accession.year}: add " \
                                            f"`- {{fact: accession, country: {member.iso3}, value: " \
                                            f"{member.accession.year}}}` under facts"
+
+
+SHARE_WORDS = {
+    "defence_spending": re.compile(r"(?i)(% of (?:its )?gdp|per ?cent of (?:its )?gdp|defen[cs]e spending)"),
+    "ppp_share": re.compile(r"(?i)(share of (?:the )?world|world gdp|\bppp\b)"),
+}
+DECIMAL = re.compile(r"\b\d{1,2}\.\d{1,3}\b")
+TARGETS = {"1.5", "2.0", "3.5", "5.0"}
+"""NATO's guideline and targets (2%, 3.5% core, 1.5% related, 5% in all) are not data figures."""
+
+
+def dataset_figures() -> dict[str, set[str]]:
+    """Every published value of each share, as written with one, two or three decimals."""
+    data = load_reference_data(REPO / "resources" / "data")
+    values = {"defence_spending": [p.y for s in data.defence_spending.values() for p in s.points],
+              "ppp_share": [p.y for (measure, _), s in data.gdp.items() if measure == "gdp_ppp_share_world_pct"
+                            for p in s.points]}
+    return {fact: {f"{v:.{places}f}" for v in found for places in (1, 2, 3)} - TARGETS
+            for fact, found in values.items()}
+
+
+FIGURES = dataset_figures()
+
+
+def unchecked_share(question: dict) -> str | None:
+    """What the question states of the NATO or IMF share tables without a fact to check it, if anything."""
+    text = re.sub(r"credit: [\d.]+", "", question_text(question))  # a share of the mark, not a figure
+    kinds = {f.get("fact") for f in question.get("facts", [])}
+    for fact, words in SHARE_WORDS.items():
+        if not words.search(text):
+            continue
+        stated = [n for n in DECIMAL.findall(text) if n in FIGURES[fact]]
+        if stated and not kinds & {fact, "nominal_gdp"}:
+            return f"{stated[0]} near '{words.search(text).group()}', a figure of the {fact} data"
+    return None
+
+
+@pytest.mark.parametrize(("name", "question"), questions(), ids=[name for name, _ in questions()])
+def test_a_question_that_states_a_spending_or_gdp_share_checks_it(name: str, question: dict) -> None:
+    """A question that gives a share found in the NATO or IMF table (3.75 % of GDP, 28.9 % of world
+    GDP at PPP) must list it under `facts:`, so `irtutor check` compares it with that table."""
+    problem = unchecked_share(question)
+    assert problem is None, f"{name} states {problem}: add it under facts"
+
+
+def test_the_share_check_flags_an_unchecked_figure_and_not_a_target() -> None:
+    stated = {"id": "q", "prompt": "Poland spent 3.75 % of GDP on defence in 2024. True?"}
+    assert unchecked_share(stated) == "3.75 near '% of GDP', a figure of the defence_spending data"
+    checked = {**stated, "facts": [{"fact": "defence_spending", "country": "POL", "year": 2024, "value": 3.75}]}
+    assert unchecked_share(checked) is None
+    assert unchecked_share({"id": "q", "prompt": "Is the core target 3.5 % of GDP?"}) is None
