@@ -28,7 +28,9 @@ def lesson_bars(progress: Sequence[LessonProgress], parent: QWidget | None = Non
         heights = [getattr(p, field) or 0.0 for p in progress]
         plot.addItem(pg.BarGraphItem(x=xs, height=heights, width=width, brush=colour, name=label))
     axis = plot.getAxis("bottom")
-    axis.setTicks([[(n, _short(p.title)) for n, p in enumerate(progress)]])
+    # Numbers, not titles: nine titles side by side overlap; the table beside the chart numbers them too.
+    axis.setTicks([[(n, str(n + 1)) for n in range(len(progress))]])
+    plot.setLabel("bottom", "lesson (numbered as in the table)")
     plot.setMouseEnabled(x=False, y=False)
     return plot
 

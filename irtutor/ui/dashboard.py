@@ -59,8 +59,8 @@ class DashboardWindow(QDialog):
         self.resize(1000, 720)
         self.lessons_table = _table(
             ["Lesson", "Completion", "Mastery", "Best", "Last", "Attempts"],
-            [[p.title, _percent(p.completion), _percent(p.mastery), _percent(p.best), _percent(p.last),
-              str(len(p.history))] for p in dashboard.lessons], "Progress per lesson")
+            [[f"{n}. {p.title}", _percent(p.completion), _percent(p.mastery), _percent(p.best), _percent(p.last),
+              str(len(p.history))] for n, p in enumerate(dashboard.lessons, start=1)], "Progress per lesson")
         self.topics = SafeTextBrowser()
         self.topics.setObjectName("weakest-topics")
         page_titles = {(lesson.id, page.slug): page.title for lesson in lessons for page in lesson.pages}
@@ -82,7 +82,7 @@ class DashboardWindow(QDialog):
         explain = QLabel(messages.DASHBOARD_DEFINITIONS)
         explain.setWordWrap(True)
         layout.addWidget(explain)
-        layout.addWidget(self.lessons_table, 1)
+        layout.addWidget(self.lessons_table, 2)
         self.bars = lesson_bars(dashboard.lessons)
         self.history = score_history(dashboard.lessons)
         layout.addWidget(self.bars, 2)

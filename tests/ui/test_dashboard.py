@@ -29,7 +29,7 @@ def test_dashboard_after_one_test(qtbot: QtBot) -> None:
     dashboard = window.dashboard
     assert dashboard is not None and dashboard.isVisible()
     table = dashboard.lessons_table
-    assert table.item(0, 0).text() == "NATO's origins (1949)"
+    assert table.item(0, 0).text() == "1. NATO's origins (1949)"
     percent = f"{100 * 3 / total:.0f}%"
     assert [table.item(0, c).text() for c in range(1, 6)] == [percent, percent, percent, percent, "1"]
     bars = [item for item in dashboard.bars.getPlotItem().items if isinstance(item, pg.BarGraphItem)]
