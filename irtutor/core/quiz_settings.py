@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-import random
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from enum import StrEnum
+
+from irtutor.core.shuffling import display_order
 
 
 class QuizMode(StrEnum):
@@ -36,20 +37,13 @@ class AttemptLayout:
     seed: int
     question_order: tuple[str, ...]
     shuffle_options: bool = False
-    _cache: dict[str, tuple[str, ...]] = field(default_factory=dict, compare=False, repr=False)
 
     def arrange(self, question_id: str, ids: tuple[str, ...], *, always: bool = False) -> tuple[str, ...]:
         """`ids` in this attempt's display order for the question: shuffled if the quiz says so
         (or `always`, for kinds whose natural order would give the answer away)."""
         if not (self.shuffle_options or always) or len(ids) < 2:
             return ids
-        key = f"{question_id}:{','.join(ids)}"
-        if key not in self._cache:
-            order = list(ids)
-            # A string seed is hashed the same way on every platform and Python version.
-            random.Random(f"{self.seed}:{question_id}").shuffle(order)
-            self._cache[key] = tuple(order)
-        return self._cache[key]
+        return display_order(ids, f"{self.seed}:{question_id}")
 
     def to_json(self) -> dict[str, object]:
         return {"seed": self.seed, "questions": list(self.question_order), "shuffle_options": self.shuffle_options}
@@ -63,9 +57,7 @@ class AttemptLayout:
 
 
 def new_layout(question_ids: tuple[str, ...], settings: QuizSettings, seed: int) -> AttemptLayout:
-    order = list(question_ids)
-    if settings.shuffle_questions:
-        random.Random(f"{seed}:questions").shuffle(order)
+    order = display_order(question_ids, f"{seed}:questions") if settings.shuffle_questions else question_ids
     return AttemptLayout(seed, tuple(order), settings.shuffle_options)
 
 

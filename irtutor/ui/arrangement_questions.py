@@ -27,7 +27,7 @@ from irtutor.core.describe import describe_correct
 from irtutor.core.grading import Outcome
 from irtutor.core.questions import Item, Question, Response
 from irtutor.core.quiz_settings import AttemptLayout
-from irtutor.core.shuffling import display_order, unsolved
+from irtutor.core.shuffling import unsolved
 from irtutor.ui.question_base import RIGHT_COLOUR, WRONG_COLOUR, QuestionWidget
 
 CHOOSE = "Choose…"
@@ -47,10 +47,7 @@ RIGHT_MARK, WRONG_MARK = "✓ ", "✗ "
 
 class _ShuffledQuestion(QuestionWidget):
     def shuffled(self, ids: tuple[str, ...]) -> tuple[str, ...]:
-        """`ids` shuffled for this attempt; without an attempt (the review queue) still shuffled,
-        by the question id, because the order in the lesson file would give the answer away."""
-        if self.attempt_layout is None:
-            return display_order(ids, self.question.id)
+        """`ids` shuffled, in or out of an attempt: the order in the lesson file would give the answer away."""
         return self.arranged(ids, always=True)
 
 

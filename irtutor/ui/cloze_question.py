@@ -17,7 +17,6 @@ from irtutor.core.answer_keys import ClozeKey, Gap
 from irtutor.core.grading import Outcome, gap_credit
 from irtutor.core.questions import Question, Response
 from irtutor.core.quiz_settings import AttemptLayout
-from irtutor.core.shuffling import display_order
 from irtutor.ui import messages
 from irtutor.ui.flow_layout import FlowLayout
 from irtutor.ui.question_base import QuestionWidget
@@ -88,11 +87,9 @@ class ClozeQuestionWidget(QuestionWidget):
 
     def _choices(self, gap: Gap) -> tuple[str, ...]:
         """The choices shuffled: the lesson lists the right one first."""
-        if self.attempt_layout is None:  # the review queue has no attempt: a fixed order per gap
-            return display_order(gap.choices, f"{self.question.id}:{gap.id}")
         # Each gap its own shuffle: with the question's id alone as the seed, gaps with as many
         # choices would all put the right one at the same place.
-        return self.attempt_layout.arrange(f"{self.question.id}:{gap.id}", gap.choices, always=True)
+        return self.arranged(gap.choices, always=True, key=f"{self.question.id}:{gap.id}")
 
     def _sentence(self) -> str:
         """The whole text with numbered blanks, which a screen reader says to place the gap being filled:

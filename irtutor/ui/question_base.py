@@ -9,6 +9,7 @@ from irtutor.content.safe_markdown import render_text
 from irtutor.core.grading import Outcome
 from irtutor.core.questions import Question, Response
 from irtutor.core.quiz_settings import AttemptLayout
+from irtutor.core.shuffling import display_order
 
 RIGHT_COLOUR = "#1b7a3a"
 WRONG_COLOUR = "#b00020"
@@ -33,11 +34,16 @@ class QuestionWidget(QWidget):
         self.prompt.setTextFormat(Qt.TextFormat.RichText)
         self.prompt.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
 
-    def arranged(self, ids: tuple[str, ...], *, always: bool = False) -> tuple[str, ...]:
-        """`ids` in this attempt's order for this question (see AttemptLayout.arrange)."""
+    def arranged(self, ids: tuple[str, ...], *, always: bool = False, key: str = "") -> tuple[str, ...]:
+        """`ids` in this attempt's order for this question (or for `key` within it, e.g. one cloze gap).
+
+        `always` is for kinds whose order in the lesson file would give the answer away: they are
+        shuffled even outside an attempt (the review queue), then by the question's id alone.
+        """
+        key = key or self.question.id
         if self.attempt_layout is None:
-            return ids
-        return self.attempt_layout.arrange(self.question.id, ids, always=always)
+            return display_order(ids, key) if always else ids
+        return self.attempt_layout.arrange(key, ids, always=always)
 
     def emit_changed(self) -> None:
         self.sig_selection_changed.emit(not self.selection().is_empty())
