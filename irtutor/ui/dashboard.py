@@ -22,7 +22,7 @@ from irtutor.core.lesson import Lesson
 from irtutor.core.progress import ItemStatistics
 from irtutor.services.progress import Dashboard
 from irtutor.ui import messages
-from irtutor.ui.safe_browser import SafeTextBrowser
+from irtutor.ui.safe_browser import SafeTextBrowser, lesson_page_href, lesson_page_target
 
 
 def _percent(value: float | None) -> str:
@@ -116,13 +116,12 @@ class DashboardWindow(QDialog):
         if not dashboard.weakest_topics:
             return f"<p>{messages.NO_TOPICS_YET}</p>"
         rows = [f'<li><b>{html.escape(t.topic)}</b>: {t.share_right:.0f}% right over {t.answered} question(s). '
-                f'<a href="page:{html.escape(t.lesson_id)}/{html.escape(t.page)}">'
+                f'<a href="{lesson_page_href(t.lesson_id, t.page)}">'
                 f'{html.escape(messages.REVISE_PAGE.format(page=page_titles.get((t.lesson_id, t.page), t.page)))}'
                 '</a></li>' for t in dashboard.weakest_topics]
         return "<ol>" + "".join(rows) + "</ol>"
 
     def _on_topic_link(self, href: str) -> None:
-        kind, _, target = href.partition(":")
-        lesson_id, _, page = target.partition("/")
-        if kind == "page" and page:
-            self.sig_open_page.emit(lesson_id, page)
+        target = lesson_page_target(href)
+        if target is not None:
+            self.sig_open_page.emit(*target)

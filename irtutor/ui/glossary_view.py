@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QDialog, QHBoxLayout, QLineEdit, QListWidget, QLis
 
 from irtutor.services.glossary import GlossaryEntry, matching
 from irtutor.ui import messages
-from irtutor.ui.safe_browser import SafeTextBrowser
+from irtutor.ui.safe_browser import SafeTextBrowser, lesson_page_href, lesson_page_target
 
 
 class GlossaryView(QDialog):
@@ -59,14 +59,13 @@ class GlossaryView(QDialog):
         entry: GlossaryEntry = item.data(Qt.ItemDataRole.UserRole)
         parts = [f"<h2>{html.escape(entry.term)}</h2>"]
         for use in entry.uses:
-            links = ", ".join(f'<a href="page:{html.escape(use.lesson_id)}/{html.escape(slug)}">'
+            links = ", ".join(f'<a href="{lesson_page_href(use.lesson_id, slug)}">'
                               f"{html.escape(title)}</a>" for slug, title in use.pages)
             parts.append(f"<p>{html.escape(use.definition)}</p><p><i>{html.escape(use.lesson_title)}</i>"
                          + (f" · {messages.GLOSSARY_TAUGHT_ON} {links}" if links else "") + "</p>")
         self.detail.setHtml("".join(parts))
 
     def _on_link(self, href: str) -> None:
-        kind, _, target = href.partition(":")
-        lesson_id, _, page = target.partition("/")
-        if kind == "page" and page:
-            self.sig_open_page.emit(lesson_id, page)
+        target = lesson_page_target(href)
+        if target is not None:
+            self.sig_open_page.emit(*target)

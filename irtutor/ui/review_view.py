@@ -18,7 +18,7 @@ from irtutor.ui import messages
 from irtutor.ui.ops import Change, Operations
 from irtutor.ui.question_base import QuestionWidget
 from irtutor.ui.question_factory import make_question_widget
-from irtutor.ui.safe_browser import SafeTextBrowser
+from irtutor.ui.safe_browser import SafeTextBrowser, lesson_page_href, lesson_page_target
 
 
 class ReviewView(QDialog):
@@ -104,7 +104,7 @@ class ReviewView(QDialog):
         card = self.session.cards[self.index]
         parts = [f"<p><b>{verdict}</b></p>", *(render_text(t) for t in outcome.feedback),
                  render_text(outcome.explanation),
-                 f'<p><a href="page:{html.escape(card.lesson.id)}/{html.escape(card.question.page)}">'
+                 f'<p><a href="{lesson_page_href(card.lesson.id, card.question.page)}">'
                  f"{messages.READ_PAGE}</a></p>"]
         self.feedback.setHtml("".join(parts))
         self.check_button.setEnabled(False)
@@ -122,7 +122,6 @@ class ReviewView(QDialog):
             self.question_widget.press_number(number)
 
     def _on_link(self, href: str) -> None:
-        kind, _, target = href.partition(":")
-        lesson_id, _, page = target.partition("/")
-        if kind == "page" and page:
-            self.sig_open_page.emit(lesson_id, page)
+        target = lesson_page_target(href)
+        if target is not None:
+            self.sig_open_page.emit(*target)

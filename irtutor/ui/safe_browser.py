@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 from typing import Any
 
 from PySide6.QtCore import QUrl, Signal
@@ -19,6 +20,18 @@ table { border-collapse: collapse; margin: 6px 0; }
 th { background-color: #eef2f7; font-weight: bold; }
 th, td { border: 1px solid #b8c2cc; padding: 4px 8px; vertical-align: top; }
 """
+
+
+def lesson_page_href(lesson_id: str, page_slug: str) -> str:
+    """A link to another lesson's page, for views that list pages of several lessons (escaped for HTML)."""
+    return html.escape(f"page:{lesson_id}/{page_slug}")
+
+
+def lesson_page_target(href: str) -> tuple[str, str] | None:
+    """(lesson id, page slug) of a `lesson_page_href` link; None for any other link."""
+    kind, _, target = href.partition(":")
+    lesson_id, _, page = target.partition("/")
+    return (lesson_id, page) if kind == "page" and lesson_id and page else None
 
 
 class SafeTextBrowser(QTextBrowser):
