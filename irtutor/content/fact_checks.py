@@ -18,7 +18,7 @@ Values compare at the precision written: 4.1 matches 4.12 to one decimal, 4.12 m
 from __future__ import annotations
 
 from datetime import date
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from irtutor.content.datasets import ReferenceData
@@ -93,8 +93,9 @@ def _series_value(fact: dict[str, Any], series: Series | None, missing: str) -> 
 
 def _compare(stated: object, actual: float, what: str) -> str | None:
     written = Decimal(str(stated))
-    places = max(0, -written.as_tuple().exponent)  # type: ignore[operator]
-    return None if round(actual, places) == float(written) else f"the data says {what}"
+    # Rounded half up, as people round: 4.25 % written to one decimal is 4.3 (Python's round() gives 4.2).
+    rounded = Decimal(repr(actual)).quantize(Decimal(1).scaleb(written.as_tuple().exponent), ROUND_HALF_UP)
+    return None if rounded == written else f"the data says {what}"
 
 
 def _day(text: object) -> date:

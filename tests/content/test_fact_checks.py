@@ -30,6 +30,9 @@ def data():  # type: ignore[no-untyped-def]
     ({"fact": "defence_spending", "country": "POL", "year": 2026, "value": 4.68}, None),
     ({"fact": "defence_spending", "country": "POL", "year": 2026, "value": 4.7}, None),
     ({"fact": "defence_spending", "country": "POL", "year": 2026, "value": 4.6}, "Poland 2026: 4.68 % of GDP (est"),
+    ({"fact": "defence_spending", "country": "POL", "year": 2025, "value": 4.3}, None),  # 4.25 rounded half up
+    ({"fact": "defence_spending", "country": "POL", "year": 2025, "value": 4.2}, "Poland 2025: 4.25 % of GDP"),
+    ({"fact": "defence_spending", "country": "POL", "year": 2025, "value": 4}, None),
     ({"fact": "ppp_share", "entity": "G7", "year": 1992, "value": 46.8}, None),
     ({"fact": "nominal_gdp", "entity": "US-CA California", "year": 2024, "value": 4.1}, None),
     ({"fact": "nominal_gdp", "entity": "RUS", "year": 2024, "value": 2.0}, "no nominal GDP for RUS"),
