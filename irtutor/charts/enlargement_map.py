@@ -27,9 +27,9 @@ from irtutor.charts import map_style
 from irtutor.charts.country_list import CountryList
 from irtutor.charts.map_canvas import CountryMapView
 from irtutor.charts.map_legend import Legend, swatch
-from irtutor.charts.map_membership import describe, members_in, round_counts, rounds_in_order
+from irtutor.charts.map_membership import describe, round_counts, rounds_in_order
 from irtutor.content.datasets import NATO_MEMBERS, NATURAL_EARTH, ReferenceData, load_reference_data
-from irtutor.core.datasets import Member
+from irtutor.core.datasets import Member, members_on
 from irtutor.paths import resource_dir
 
 FIRST_YEAR = 1949
@@ -165,7 +165,7 @@ class EnlargementMap(QWidget):
 
     def show_year(self, year: int) -> None:
         """Colour the members at the end of `year` by their round; only brushes change."""
-        joined = members_in(self.data.members, year)
+        joined = members_on(self.data.members, date(year, 12, 31))  # the map of 1999 shows Poland (March 1999)
         self.view.set_fills({m.iso3: self.colours[m.round] for m in joined})
         for count in round_counts(self.data.members, year):
             self.legend.set_text(count.round, f"{count.round} ({count.members})" if count.joined else count.round,

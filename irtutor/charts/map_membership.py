@@ -21,11 +21,6 @@ def rounds_in_order(members: tuple[Member, ...]) -> list[str]:
     return list(dict.fromkeys(m.round for m in sorted(members, key=lambda m: m.accession)))
 
 
-def members_in(members: tuple[Member, ...], year: int) -> list[Member]:
-    """Members by the end of `year`: the map of 1999 shows Poland, which joined in March 1999."""
-    return [m for m in members if m.accession.year <= year]
-
-
 def round_counts(members: tuple[Member, ...], year: int) -> list[RoundCount]:
     """Every round with its member count, marked as joined or still to come in `year`."""
     counts = []
