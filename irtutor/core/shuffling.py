@@ -13,15 +13,11 @@ from typing import TypeVar
 T = TypeVar("T")
 
 
-def display_order(items: Sequence[T], seed: str, *, never_solved: bool = False) -> tuple[T, ...]:
-    """`items` in a shuffled order fixed by `seed`.
-
-    With `never_solved` (ordering questions) two or more items never come out in their given
-    order, so the question never starts already answered.
-    """
+def display_order(items: Sequence[T], seed: str) -> tuple[T, ...]:
+    """`items` in a shuffled order fixed by `seed`."""
     shuffled = list(items)
     random.Random(seed).shuffle(shuffled)  # a str seed is hashed with SHA-512: stable across runs
-    return unsolved(shuffled, items) if never_solved else tuple(shuffled)
+    return tuple(shuffled)
 
 
 def unsolved(shown: Sequence[T], right: Sequence[T]) -> tuple[T, ...]:
