@@ -7,6 +7,7 @@ import json
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import cached_property
 from typing import Any
 
 from irtutor.core.answer_keys import (
@@ -104,6 +105,12 @@ class Question:
         Stored with every answer, so a later edit of the lesson is visible in history
         instead of silently changing what an old answer meant.
         """
+        return self._content_hash
+
+    @cached_property
+    def _content_hash(self) -> str:
+        # Once per question: every submit and every replayed answer in the history asks for it, and
+        # it serialises the whole key. The question is frozen (an edit makes a new one), so it never goes stale.
         payload: dict[str, Any] = {"kind": str(self.kind), "prompt": self.prompt}
         if isinstance(self.key, ChoiceKey):
             payload["options"] = self.key.fingerprint()  # the form used before other kinds existed
