@@ -15,7 +15,9 @@ def _shipped(name: str) -> Path:
 
 
 def resource_dir() -> Path:
-    return _shipped("resources")
+    """The shipped resources; IRTUTOR_RESOURCE_DIR overrides them (tests of a damaged install)."""
+    override = os.environ.get("IRTUTOR_RESOURCE_DIR")
+    return Path(override) if override else _shipped("resources")
 
 
 def builtin_lessons_dir() -> Path:

@@ -16,6 +16,7 @@ from functools import cache
 from pathlib import Path
 
 from irtutor.core.datasets import CountryShape, Event, Member, Point, Provenance, Series
+from irtutor.core.problems import Problem
 
 NATO_SPENDING = Provenance(
     citation="NATO, Defence Expenditure of NATO Countries (2014-2026), Table 3: core defence expenditure "
@@ -86,7 +87,32 @@ class ReferenceData:
 
 @cache
 def load_reference_data(folder: Path) -> ReferenceData:
-    """Every shipped dataset in `folder`, loaded once per process."""
+    """Every shipped dataset in `folder`, loaded once per process.
+
+    A missing or unreadable file is a DataError naming it, so that a damaged install is
+    reported where the data is needed instead of stopping the lessons from loading.
+    """
+    try:
+        return _load_reference_data(folder)
+    except OSError as exc:
+        where = Path(exc.filename) if exc.filename else folder
+        raise DataError(where, 1, f"cannot be read ({exc.strerror or exc}); reinstall IR Tutor "
+                                  "to bring back its data files") from None
+    except json.JSONDecodeError as exc:
+        raise DataError(folder / "world_110m.geojson", exc.lineno, f"is not valid JSON ({exc.msg})") from None
+
+
+def reference_data_problem(folder: Path) -> Problem | None:
+    """What is wrong with the shipped data, as one positioned problem; None when it loads."""
+    try:
+        load_reference_data(folder)
+    except DataError as exc:
+        return Problem(str(exc.path), exc.line, 1, f"{exc.message} (charts, maps and fact checks that "
+                                                   "need this file are unavailable)")
+    return None
+
+
+def _load_reference_data(folder: Path) -> ReferenceData:
     members = load_members(folder / "nato_members.csv")
     names = {m.iso3: m.name for m in members}
     return ReferenceData(

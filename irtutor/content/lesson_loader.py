@@ -10,7 +10,7 @@ from irtutor.content.pages import page_files, parse_page
 from irtutor.content.quiz_loader import load_questions, load_settings
 from irtutor.content.schema_check import schema_problems
 from irtutor.content.summaries import LESSON_FILE
-from irtutor.content.text_files import read_lesson_text
+from irtutor.content.text_files import MAX_PAGE_BYTES, read_lesson_text
 from irtutor.core.lesson import KeyTerm, Lesson, Page, Source
 from irtutor.core.problems import LessonError, Problem
 from irtutor.core.questions import Question
@@ -68,7 +68,7 @@ def _load_pages(folder: Path, meta: LocatedYaml, sources: set[str], terms: set[s
     pages = []
     for path in paths:
         try:
-            page, page_problems = parse_page(path, read_lesson_text(path), sources, terms)
+            page, page_problems = parse_page(path, read_lesson_text(path, MAX_PAGE_BYTES), sources, terms)
         except LessonError as exc:
             problems.append(exc.problem)
             continue

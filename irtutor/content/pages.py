@@ -11,8 +11,10 @@ from irtutor.core.lesson import Page
 from irtutor.core.problems import Problem
 
 PAGE_NAME = re.compile(r"^(\d{2})-([a-z0-9]+(?:-[a-z0-9]+)*)\.md$")
-CITATION = re.compile(r"\[\^([^\]\s]+)\]")
-TERM_LINK = re.compile(r"\[\[([^\]|\n]+)(?:\|([^\]\n]+))?\]\]")
+# Neither pattern lets a name contain "[": a line of 100,000 "[" then fails at once at each
+# position instead of rescanning the rest of the line from every one (quadratic time).
+CITATION = re.compile(r"\[\^([^\[\]\s]+)\]")
+TERM_LINK = re.compile(r"\[\[([^\[\]|\n]+)(?:\|([^\[\]\n]+))?\]\]")
 _FENCE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
 DIRECTIVE_FENCE = re.compile(r"^\s{0,3}(?:`{3,}|~{3,})\s*\{([A-Za-z0-9_-]*)\}(.*)$")
 """A fence whose info string is `{kind} target key=value ...`: a directive, not code."""

@@ -101,11 +101,14 @@ def _fact_problems(quiz: LocatedYaml, at: tuple, facts: list[dict[str, Any]]) ->
     if not facts:
         return []
     # Imported here: only quizzes that state checked facts pay for reading the data.
-    from irtutor.content.datasets import load_reference_data
+    from irtutor.content.datasets import DataError, load_reference_data
     from irtutor.content.fact_checks import check_fact
     from irtutor.paths import resource_dir
 
-    data = load_reference_data(resource_dir() / "data")
+    try:
+        data = load_reference_data(resource_dir() / "data")
+    except DataError:
+        return []  # a damaged install is reported once, by the catalog, not at every fact
     problems = []
     for index, fact in enumerate(facts):
         wrong = check_fact(fact, data)
@@ -293,7 +296,13 @@ def _gap_position(entry: _Entry, text: str, error: ClozeSyntaxError) -> tuple[in
 
 
 def _map_selection(entry: _Entry) -> MapKey:
-    names = _country_names()
+    from irtutor.content.datasets import DataError
+
+    try:
+        names = _country_names()
+    except DataError:  # reported once by the catalog; the question's widget says it cannot draw the map
+        codes = tuple(entry.data["countries"])
+        return MapKey(codes, entry.data.get("year"), tuple((c, c) for c in sorted(set(codes))))
     codes = list(entry.data["countries"])
     for i, code in enumerate(codes):
         if code not in names:

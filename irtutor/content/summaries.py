@@ -42,8 +42,8 @@ def quick_summaries(roots: list[Path], cache_file: Path | None = None) -> list[L
         except OSError:
             continue
         key, stamp = str(path.resolve()), [stat.st_mtime_ns, stat.st_size]
-        entry = cache.get(key)
-        if entry is None or entry.get("stamp") != stamp:
+        entry = _usable(cache.get(key), stamp)
+        if entry is None:
             fields = _parse(path)
             if fields is None:
                 continue
@@ -53,6 +53,21 @@ def quick_summaries(roots: list[Path], cache_file: Path | None = None) -> list[L
     if cache_file is not None and fresh != cache:
         _write_cache(cache_file, fresh)
     return sorted(summaries, key=lambda s: (s.order, s.title))
+
+
+_FIELD_TYPES = {"id": str, "title": str, "summary": str, "order": int}
+
+
+def _usable(entry: object, stamp: list[int]) -> dict[str, Any] | None:
+    """The cached entry if it is current and well formed; a damaged one is re-read from the lesson."""
+    if not isinstance(entry, dict) or entry.get("stamp") != stamp:
+        return None
+    fields = entry.get("fields")
+    if not isinstance(fields, dict) or fields.keys() != _FIELD_TYPES.keys():
+        return None
+    if not all(type(fields[name]) is kind for name, kind in _FIELD_TYPES.items()):
+        return None
+    return entry
 
 
 def _parse(path: Path) -> dict[str, Any] | None:
@@ -73,8 +88,9 @@ def _read_cache(cache_file: Path | None) -> dict[str, Any]:
         return {}
     try:
         data = json.loads(cache_file.read_text(encoding="utf-8"))
-        return data["lessons"] if data.get("version") == CACHE_VERSION else {}
-    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        lessons = data["lessons"] if data.get("version") == CACHE_VERSION else {}
+        return lessons if isinstance(lessons, dict) else {}
+    except (OSError, ValueError, KeyError, TypeError, AttributeError, RecursionError):
         return {}  # a missing or damaged cache is rebuilt from the lesson files
 
 

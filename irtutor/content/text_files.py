@@ -1,18 +1,33 @@
-"""Reading lesson text files the way instructors' editors write them."""
+"""Reading lesson text files the way instructors' editors write them, and nothing else.
+
+A lesson folder comes from anyone, so a "page" may be a FIFO, a device, a link to a file
+elsewhere on the computer or a few hundred megabytes. Each would freeze the app or show a
+private file to a student; they are refused here, at their file, before anything is parsed.
+"""
 
 from __future__ import annotations
 
+import os
+import stat
 from pathlib import Path
 
 from irtutor.core.problems import LessonError, Problem
 
+MAX_YAML_BYTES = 4_000_000
+"""The largest shipped quiz.yaml is about 20 KB; an imported bank of 2,000 questions is under 1 MB."""
+MAX_PAGE_BYTES = 256_000
+"""The longest shipped page is about 10 KB. Markdown of hostile shape ("[" repeated) renders
+at about 10 µs a character, so this also bounds the pause when such a page is opened to ~2 s."""
 
-def read_lesson_text(path: Path) -> str:
+_OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+
+
+def read_lesson_text(path: Path, limit: int = MAX_YAML_BYTES) -> str:
     """UTF-8 text with any BOM dropped and Windows/old-Mac line ends made `\\n`.
 
     Editors on Windows still write a BOM and CRLF; both are accepted rather than reported.
     """
-    raw = path.read_bytes()
+    raw = _read_regular_file(path, limit)
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -25,6 +40,44 @@ def read_lesson_text(path: Path) -> str:
             )
         ) from None
     return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _read_regular_file(path: Path, limit: int) -> bytes:
+    def refuse(message: str) -> LessonError:
+        return LessonError(Problem(str(path), 1, 1, message))
+
+    try:
+        inside = path.resolve().is_relative_to(path.parent.resolve())
+    except (OSError, RuntimeError):  # RuntimeError: a symlink loop on older Pythons
+        inside = False
+    if not inside:
+        raise refuse("the file is a link to somewhere outside its lesson folder; "
+                     "copy the file into the folder instead")
+    try:
+        # O_NONBLOCK: opening a FIFO for reading would otherwise wait for a writer forever.
+        handle = os.open(path, _OPEN_FLAGS)
+    except OSError as exc:
+        raise refuse(f"the file cannot be opened: {exc.strerror or exc}") from None
+    try:
+        info = os.fstat(handle)
+        if not stat.S_ISREG(info.st_mode):
+            raise refuse("this is not a regular file (a device, pipe or socket); a lesson file must be plain text")
+        if info.st_size > limit:
+            raise refuse(_too_large(info.st_size, limit))
+        with os.fdopen(handle, "rb", closefd=False) as stream:
+            raw = stream.read(limit + 1)
+    except OSError as exc:
+        raise refuse(f"the file cannot be read: {exc.strerror or exc}") from None
+    finally:
+        os.close(handle)
+    if len(raw) > limit:  # it grew while being read
+        raise refuse(_too_large(len(raw), limit))
+    return raw
+
+
+def _too_large(size: int, limit: int) -> str:
+    return (f"the file is {size / 1000:,.0f} KB; a lesson file of this kind may be at most "
+            f"{limit / 1000:,.0f} KB, so split it")
 
 
 def _byte_position(raw: bytes, offset: int) -> tuple[int, int]:

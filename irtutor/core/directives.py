@@ -24,7 +24,9 @@ ParamCheck = Callable[[str], str | None]
 
 
 def _year(text: str) -> str | None:
-    return None if text.isdigit() and 1900 <= int(text) <= 2100 else f"'{text}' is not a year such as 2004"
+    # isascii: "²⁰²⁴".isdigit() is True, but int() refuses superscripts.
+    is_year = text.isascii() and text.isdigit() and 1900 <= int(text) <= 2100
+    return None if is_year else f"'{text}' is not a year such as 2004"
 
 
 def _iso3(text: str) -> str | None:
