@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from irtutor.core.attempts import Profile
+from irtutor.core.names import clean_name, name_key
 
 if TYPE_CHECKING:
     from irtutor.storage.stores import Store
@@ -25,12 +26,12 @@ class Profiles:
         return self.store.profiles()
 
     def create(self, name: str) -> Profile:
-        name = " ".join(name.split())
+        name = clean_name(name)
         if not name:
             raise ProfileNameError("Type a name for the profile.")
         if len(name) > MAX_NAME:
             raise ProfileNameError(f"Use at most {MAX_NAME} characters.")
-        if any(p.name.casefold() == name.casefold() for p in self.all()):
+        if any(name_key(p.name) == name_key(name) for p in self.all()):
             raise ProfileNameError(f"There is already a profile called “{name}”; pick it from the list.")
         return self.store.add_profile(name)
 
