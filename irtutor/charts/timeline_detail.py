@@ -12,6 +12,7 @@ from PySide6.QtGui import QFont, QResizeEvent, QTextOption
 from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QSizePolicy, QTextEdit, QVBoxLayout, QWidget
 
 from irtutor.core.datasets import Event
+from irtutor.qtkit.plain_text import plain_tooltip
 from irtutor.services.event_coverage import PageRef
 
 NOTHING_SELECTED = "Select an event on the timeline (click it, or use the Left and Right arrow keys)."
@@ -138,7 +139,7 @@ class EventDetail(QWidget):
         for lesson_id, slug, title in pages:
             short = title if len(title) <= BUTTON_CHARS else title[:BUTTON_CHARS - 1].rstrip() + "…"
             button = QPushButton(GO_TO_PAGE.format(title=short))
-            button.setToolTip(title)
+            button.setToolTip(plain_tooltip(title))
             button.setAccessibleName(GO_TO_PAGE_SPOKEN.format(title=title))
             button.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
             button.clicked.connect(lambda _=False, lesson=lesson_id, page=slug: self.sig_open_page.emit(lesson, page))

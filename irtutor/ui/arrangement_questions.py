@@ -28,6 +28,7 @@ from irtutor.core.grading import Outcome
 from irtutor.core.questions import Item, Question, Response
 from irtutor.core.quiz_settings import AttemptLayout
 from irtutor.core.shuffling import unsolved
+from irtutor.qtkit.plain_text import plain_tooltip
 from irtutor.ui.question_base import RIGHT_COLOUR, WRONG_COLOUR, QuestionWidget
 
 CHOOSE = "Choose…"
@@ -150,7 +151,7 @@ class MatchingQuestionWidget(_ShuffledQuestion):
 
     def _on_choice(self) -> None:
         for combo in self.combos.values():
-            combo.setToolTip(combo.currentText() if combo.currentIndex() > 0 else "")
+            combo.setToolTip(plain_tooltip(combo.currentText()) if combo.currentIndex() > 0 else "")
         self.emit_changed()
 
     def selection(self) -> Response:

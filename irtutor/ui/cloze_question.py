@@ -17,6 +17,7 @@ from irtutor.core.answer_keys import ClozeKey, Gap
 from irtutor.core.grading import Outcome, gap_credit
 from irtutor.core.questions import Question, Response
 from irtutor.core.quiz_settings import AttemptLayout
+from irtutor.qtkit.plain_text import plain_tooltip
 from irtutor.ui import messages
 from irtutor.ui.flow_layout import FlowLayout
 from irtutor.ui.question_base import QuestionWidget
@@ -119,7 +120,7 @@ class ClozeQuestionWidget(QuestionWidget):
             _lock(widget, verdict_style(credit)[1])
             if credit < 1.0:
                 right = max(gap.variants, key=lambda v: v.credit).text
-                widget.setToolTip(messages.THE_RIGHT_ANSWER.format(answer=right))
+                widget.setToolTip(plain_tooltip(messages.THE_RIGHT_ANSWER.format(answer=right)))
                 widget.setAccessibleDescription(messages.THE_RIGHT_ANSWER.format(answer=right))
                 missed.append(html.escape(messages.GAP_RIGHT_ANSWER.format(number=number, answer=right)))
         if missed:

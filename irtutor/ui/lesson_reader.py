@@ -8,11 +8,12 @@ from urllib.parse import unquote
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSplitter, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QSplitter, QStackedWidget, QVBoxLayout, QWidget
 
 from irtutor.content.safe_markdown import render_page
 from irtutor.core.directives import Directive
 from irtutor.core.lesson import Lesson
+from irtutor.qtkit.plain_text import plain_label
 from irtutor.ui import messages
 from irtutor.ui.directive_widgets import make_directive_widget
 from irtutor.ui.page_parts import PagePartsView
@@ -46,7 +47,7 @@ class LessonReader(QWidget):
         self.side.setAccessibleName("Key terms and sources")
         self.previous_button = QPushButton("◀ Previous")
         self.next_button = QPushButton("Next ▶")
-        self.page_label = QLabel()
+        self.page_label = plain_label()
         self.page_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self._build_layout()
         self._connect()

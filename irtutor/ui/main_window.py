@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from irtutor.core.errors import SaveFailed
 from irtutor.core.summary import LessonSummary
+from irtutor.qtkit.plain_text import plain_tooltip
 from irtutor.ui import messages
 from irtutor.ui.ops import Change, Operations
 
@@ -112,7 +113,7 @@ class MainWindow(QMainWindow):
         for lesson_id, title, summary in rows:
             item = QListWidgetItem(title)
             item.setData(LESSON_ID, lesson_id)
-            item.setToolTip(summary)
+            item.setToolTip(plain_tooltip(summary))
             self.lesson_list.addItem(item)
             if lesson_id == keep:
                 self.lesson_list.setCurrentItem(item)
@@ -306,4 +307,5 @@ class MainWindow(QMainWindow):
     def _warn(self, title: str, text: str) -> None:
         box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok, self)
         box.setObjectName("storage-failed")
+        box.setTextFormat(Qt.TextFormat.PlainText)  # the message quotes file paths and lesson text
         box.open()

@@ -18,6 +18,7 @@ from irtutor.charts.map_legend import Legend, swatch
 from irtutor.core.grading import Outcome
 from irtutor.core.questions import MapKey, Question, Response
 from irtutor.core.quiz_settings import AttemptLayout
+from irtutor.qtkit.plain_text import plain_tooltip
 from irtutor.ui.question_base import QuestionWidget
 
 HOW_TO = "Click a country to select it or to clear it; or find it in the list and press Space."
@@ -38,7 +39,7 @@ class MapSelectionQuestionWidget(QuestionWidget):
         self.view.setMinimumSize(420, 300)
         self.names = {iso3: shape.name for iso3, shape in self.view.shapes.items()}
         for iso3, item in self.view.paths.items():
-            item.setToolTip(self.names[iso3])
+            item.setToolTip(plain_tooltip(self.names[iso3]))
         self.country_list = CountryList(self.names, checkable=True)
         self.country_list.setMaximumWidth(220)
         self.chosen: set[str] = set()

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from enum import Flag, auto
 from typing import TypeVar
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from irtutor.core.errors import SaveFailed
@@ -53,4 +53,5 @@ class Operations(QObject):
         box = QMessageBox(QMessageBox.Icon.Warning, messages.SAVE_FAILED_TITLE, message,
                           QMessageBox.StandardButton.Ok, parent)
         box.setObjectName("save-failed")
+        box.setTextFormat(Qt.TextFormat.PlainText)  # the message quotes file paths and lesson text
         box.open()  # window-modal but non-blocking: the answer stays on screen behind it

@@ -14,6 +14,7 @@ from irtutor.core.describe import describe_correct
 from irtutor.core.grading import Outcome
 from irtutor.core.questions import NumericKey, Question, Response
 from irtutor.core.quiz_settings import AttemptLayout
+from irtutor.qtkit.plain_text import plain_label
 from irtutor.ui import messages
 from irtutor.ui.question_base import RIGHT_COLOUR, WRONG_COLOUR, QuestionWidget
 
@@ -53,7 +54,7 @@ class _TypedAnswerWidget(QuestionWidget):
         self.edit.setPlaceholderText(self.placeholder)
         self.edit.setAccessibleName(plain_text(self.prompt.text()) or messages.ANSWER_FIELD)
         self.edit.setMaximumWidth(self.edit.fontMetrics().averageCharWidth() * self.width_chars)
-        self.unit = QLabel(unit)
+        self.unit = plain_label(unit)
         self.unit.setVisible(bool(unit))
         self.unit.setBuddy(self.edit)
         self.mark = QLabel()
