@@ -30,16 +30,7 @@ class QuizSession:
         self.lesson = lesson
         self.profile = profile
         self.mode = QuizMode(stored.mode)
-        natural = tuple(q.id for q in lesson.questions)
-        self.layout = AttemptLayout.from_json(stored.layout, natural)
-        self.questions = _in_layout_order(lesson, self.layout.question_order)
-        self.state = AttemptState(stored.id, lesson.id, min(stored.position, max(len(self.questions) - 1, 0)))
-        for answer in stored.answers:
-            question = lesson.question(answer.question_id)
-            if question is not None:
-                self.state.tries[question.id] = max(answer.try_number, self.state.tries.get(question.id, 0))
-                self.state.answers[question.id] = RecordedAnswer(question.id, answer.response,
-                                                                 _replayed(question, answer))
+        self.layout, self.questions, self.state = replay(lesson, stored)
 
     @classmethod
     def start(cls, store: Store, lesson: Lesson, profile: Profile, mode: QuizMode,
@@ -116,6 +107,28 @@ class QuizSession:
         if question is None:
             raise KeyError(f"no question {question_id!r} in lesson {self.lesson.id!r}")
         return question
+
+
+def replay(lesson: Lesson, stored: StoredAttempt) -> tuple[AttemptLayout, tuple[Question, ...], AttemptState]:
+    """A stored attempt as the student left it: its layout, its questions in that order, and its state."""
+    layout = AttemptLayout.from_json(stored.layout, tuple(q.id for q in lesson.questions))
+    questions = _in_layout_order(lesson, layout.question_order)
+    state = AttemptState(stored.id, lesson.id, min(stored.position, max(len(questions) - 1, 0)))
+    by_id = {q.id: q for q in lesson.questions}
+    for answer in stored.answers:
+        question = by_id.get(answer.question_id)
+        if question is not None:
+            state.tries[question.id] = max(answer.try_number, state.tries.get(question.id, 0))
+            state.answers[question.id] = RecordedAnswer(question.id, answer.response, _replayed(question, answer))
+    return layout, questions, state
+
+
+def final_score(lesson: Lesson, stored: StoredAttempt) -> float:
+    """What `replay(...)`'s state totals, without grading anything: each question's latest answer
+    scores what it scored when given (answers to questions since removed from the lesson do not count)."""
+    in_lesson = {q.id for q in lesson.questions}
+    latest = {a.question_id: a.score for a in stored.answers if a.question_id in in_lesson}
+    return sum(latest.values())
 
 
 def _in_layout_order(lesson: Lesson, order: tuple[str, ...]) -> tuple[Question, ...]:

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import json
+from collections.abc import Iterable
 from datetime import UTC, datetime
+from functools import lru_cache
 
-from sqlalchemy import Connection, Engine, Row, bindparam, insert, select, update
+from sqlalchemy import Engine, Row, Text, bindparam, cast, insert, select, update
 
 from irtutor.core.attempts import Profile, StoredAnswer, StoredAttempt
 from irtutor.core.questions import Response
@@ -26,6 +29,22 @@ _SUPERSEDE = (update(_answer).where(_answer.c.attempt_id == bindparam("attempt")
 _INSERT_ANSWER = insert(_answer)
 _ATTEMPT_COLUMNS = (_attempt.c.id, _attempt.c.lesson_id, _attempt.c.position, _attempt.c.mode, _attempt.c.layout,
                     _attempt.c.started_at, _attempt.c.finished_at)
+# The response as its JSON text: decoding it is most of the cost of reading thousands of answers,
+# and a student gives the same few responses again and again, so each text is decoded once (_response).
+_ANSWER_COLUMNS = (_answer.c.attempt_id, _answer.c.question_id, _answer.c.question_hash,
+                   cast(_answer.c.response, Text).label("response"), _answer.c.score, _answer.c.correct,
+                   _answer.c.try_number)
+_OWN_QUIZ = (_attempt.c.profile_id == bindparam("profile"), _attempt.c.lesson_id == bindparam("lesson"))
+_UNFINISHED = (select(*_ATTEMPT_COLUMNS)
+               .where(*_OWN_QUIZ, _attempt.c.finished_at.is_(None), _attempt.c.mode != REVIEW_MODE)
+               .order_by(_attempt.c.id.desc()).limit(1))
+_ANSWERS_OF_ATTEMPT = (select(*_ANSWER_COLUMNS).where(_answer.c.attempt_id == bindparam("attempt"))
+                       .order_by(_answer.c.id))
+_FINISHED = (select(*_ATTEMPT_COLUMNS).where(*_OWN_QUIZ, _attempt.c.finished_at.is_not(None))
+             .order_by(_attempt.c.id.desc()))
+# All their answers in one query, not one per attempt: a keen student has hundreds of attempts.
+_ANSWERS_OF_FINISHED = (select(*_ANSWER_COLUMNS).join_from(_answer, _attempt, _attempt.c.id == _answer.c.attempt_id)
+                        .where(*_OWN_QUIZ, _attempt.c.finished_at.is_not(None)).order_by(_answer.c.id))
 
 
 def _now() -> datetime:
@@ -72,13 +91,11 @@ class Store:
     @guarded("look for your unfinished attempt")
     def unfinished_attempt(self, profile_id: int, lesson_id: str) -> StoredAttempt | None:
         with self.engine.connect() as conn:
-            row = conn.execute(
-                select(*_ATTEMPT_COLUMNS)
-                .where(_attempt.c.profile_id == profile_id, _attempt.c.lesson_id == lesson_id,
-                       _attempt.c.finished_at.is_(None), _attempt.c.mode != REVIEW_MODE)
-                .order_by(_attempt.c.id.desc()).limit(1)
-            ).first()
-            return None if row is None else self._attempt(conn, row)
+            row = conn.execute(_UNFINISHED, {"profile": profile_id, "lesson": lesson_id}).first()
+            if row is None:
+                return None
+            answers = _answers_by_attempt(conn.execute(_ANSWERS_OF_ATTEMPT, {"attempt": row.id}))
+            return _stored_attempt(row, answers.get(row.id, ()))
 
     @guarded("open the review record")
     def review_attempt(self, profile_id: int, lesson_id: str) -> int:
@@ -109,28 +126,12 @@ class Store:
 
     @guarded("read your finished attempts")
     def finished_attempts(self, profile_id: int, lesson_id: str) -> list[StoredAttempt]:
-        """Every finished attempt at this quiz, newest first, with its answers."""
+        """Every finished attempt at this quiz, newest first, with its answers (two queries in all)."""
+        key = {"profile": profile_id, "lesson": lesson_id}
         with self.engine.connect() as conn:
-            rows = conn.execute(
-                select(*_ATTEMPT_COLUMNS)
-                .where(_attempt.c.profile_id == profile_id, _attempt.c.lesson_id == lesson_id,
-                       _attempt.c.finished_at.is_not(None))
-                .order_by(_attempt.c.id.desc())
-            ).all()
-            return [self._attempt(conn, row) for row in rows]
-
-    def _attempt(self, conn: Connection, row: Row) -> StoredAttempt:
-        return StoredAttempt(row.id, row.lesson_id, row.position, row.finished_at is not None,
-                             self._answers(conn, row.id), row.mode, row.layout, row.started_at, row.finished_at)
-
-    def _answers(self, conn: Connection, attempt_id: int) -> tuple[StoredAnswer, ...]:
-        rows = conn.execute(
-            select(_answer.c.question_id, _answer.c.question_hash, _answer.c.response,
-                   _answer.c.score, _answer.c.correct, _answer.c.try_number)
-            .where(_answer.c.attempt_id == attempt_id).order_by(_answer.c.id)
-        )
-        return tuple(StoredAnswer(r.question_id, r.question_hash, Response.from_json(r.response),
-                                  r.score, bool(r.correct), r.try_number) for r in rows)
+            rows = conn.execute(_FINISHED, key).all()
+            answers = _answers_by_attempt(conn.execute(_ANSWERS_OF_FINISHED, key))
+        return [_stored_attempt(row, answers.get(row.id, ())) for row in rows]
 
     @guarded("save your answer")
     def record_answer(self, attempt_id: int, answer: StoredAnswer, duration_ms: int,
@@ -164,3 +165,24 @@ class Store:
             for review in reviews:
                 write_review(conn, review)
             conn.execute(update(_attempt).where(_attempt.c.id == attempt_id).values(finished_at=_now(), score=score))
+
+
+def _stored_attempt(row: Row, answers: Iterable[StoredAnswer]) -> StoredAttempt:
+    return StoredAttempt(row.id, row.lesson_id, row.position, row.finished_at is not None, tuple(answers), row.mode,
+                         row.layout, row.started_at, row.finished_at)
+
+
+def _answers_by_attempt(rows: Iterable[Row]) -> dict[int, list[StoredAnswer]]:
+    """Answer rows (in the order given) grouped by their attempt."""
+    grouped: dict[int, list[StoredAnswer]] = {}
+    # Unpacked by position: named access on each of thousands of rows costs as much as the query.
+    for attempt_id, question_id, question_hash, response, score, correct, try_number in rows:
+        grouped.setdefault(attempt_id, []).append(StoredAnswer(
+            question_id, question_hash, _response(response), score, bool(correct), try_number))
+    return grouped
+
+
+@lru_cache(maxsize=4096)
+def _response(text: str) -> Response:
+    # Shared between answers safely: a Response is immutable.
+    return Response.from_json(json.loads(text))
