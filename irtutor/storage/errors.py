@@ -11,6 +11,7 @@ from irtutor.core.errors import SaveFailed
 
 _EXPLANATIONS: list[tuple[str, str]] = [
     ("disk is full", "the disk is full; free some space and try again"),
+    ("no space left", "the disk is full; free some space and try again"),
     ("readonly", "the database file is read-only; check its permissions"),
     ("read-only", "the database file is read-only; check its permissions"),
     ("locked", "another program is holding the database; close it and try again"),
