@@ -138,12 +138,18 @@ class BackupDialog(QDialog):
         self.sig_restored.emit(backup)
 
     def check(self) -> None:
-        with busy():
-            report = self.backups.check()
-        icon = QMessageBox.Icon.Information if report.ok else QMessageBox.Icon.Warning
-        box = QMessageBox(icon, CHECK_TITLE, check_text(report), QMessageBox.StandardButton.Ok, self)
-        box.setObjectName("check-result")
-        box.open()
+        show_check(self.backups, self)
+
+
+def show_check(backups: Backups, parent: QWidget) -> QMessageBox:
+    """File → Check database: run the check under a busy cursor and show what it found (non-blocking)."""
+    with busy():
+        report = backups.check()
+    icon = QMessageBox.Icon.Information if report.ok else QMessageBox.Icon.Warning
+    box = QMessageBox(icon, CHECK_TITLE, check_text(report), QMessageBox.StandardButton.Ok, parent)
+    box.setObjectName("check-result")
+    box.open()
+    return box
 
 
 def check_text(report: HealthReport) -> str:
