@@ -11,10 +11,10 @@ from irtutor.core.grading import Outcome, grade
 from irtutor.core.lesson import Lesson
 from irtutor.core.questions import Question, Response
 from irtutor.core.quiz_settings import AttemptLayout, QuizMode, new_layout, penalised_score
-from irtutor.core.review import ReviewUpdate
 
 if TYPE_CHECKING:
     from irtutor.services.review_queue import ReviewQueue
+    from irtutor.storage.review_store import PendingReview
     from irtutor.storage.stores import Store
 
 CHANGED_NOTE = "This question was edited after you answered it; your score stands as it was graded then."
@@ -97,10 +97,11 @@ class QuizSession:
         self.state.finished = True
         return self.state.total_score()
 
-    def _review(self, question_id: str, score: float, duration_ms: int) -> ReviewUpdate | None:
+    def _review(self, question_id: str, score: float, duration_ms: int) -> PendingReview | None:
+        # Pending, not planned here: the store reads the card in the same transaction that writes it.
         if self.review_queue is None:
             return None
-        return self.review_queue.plan(self.profile.id, self.lesson.id, question_id, score, duration_ms)
+        return self.review_queue.pending(self.profile.id, self.lesson.id, question_id, score, duration_ms)
 
     def _question(self, question_id: str) -> Question:
         question = self.lesson.question(question_id)

@@ -9,11 +9,13 @@ always a parameter, so tests decide what "now" is; only the public defaults read
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
+from functools import partial
 from typing import TYPE_CHECKING
 
 from fsrs import Card, Rating, Scheduler, State
 
 from irtutor.core.review import CardPhase, ReviewCardState, ReviewLogEntry, ReviewSource, ReviewUpdate, rating_for
+from irtutor.storage.review_store import PendingReview
 
 if TYPE_CHECKING:
     from irtutor.storage.review_store import ReviewStore
@@ -75,14 +77,24 @@ class ReviewQueue:
     def plan(self, profile_id: int, lesson_id: str, question_id: str, outcome_score: float, duration_ms: int,
              now: datetime | None = None, source: ReviewSource = ReviewSource.QUIZ) -> ReviewUpdate:
         """The card's next state for this answer, not yet written: the caller commits it with the answer."""
-        now = _checked(now)
-        duration_ms = max(0, duration_ms)
+        pending = self.pending(profile_id, lesson_id, question_id, outcome_score, duration_ms, now, source)
         stored = self.store.card(profile_id, lesson_id, question_id)
-        card = to_fsrs(stored.schedule) if stored else Card(card_id=0, due=now)
+        return pending.plan(stored.schedule if stored else None)
+
+    def pending(self, profile_id: int, lesson_id: str, question_id: str, outcome_score: float, duration_ms: int,
+                now: datetime | None = None, source: ReviewSource = ReviewSource.QUIZ) -> PendingReview:
+        """This answer's review, for the store to plan from the card inside the answer's own transaction."""
+        step = partial(self._reviewed, profile_id, lesson_id, question_id, outcome_score, max(0, duration_ms),
+                       _checked(now), ReviewSource(source))
+        return PendingReview(profile_id, lesson_id, question_id, step)
+
+    def _reviewed(self, profile_id: int, lesson_id: str, question_id: str, outcome_score: float, duration_ms: int,
+                  now: datetime, source: ReviewSource, current: ReviewCardState | None) -> ReviewUpdate:
+        card = to_fsrs(current) if current else Card(card_id=0, due=now)
         rating = rating_for(outcome_score, duration_ms)
         card, _log = self.scheduler.review_card(card, Rating(int(rating)), now, duration_ms)
-        log = ReviewLogEntry(rating, now, duration_ms, ReviewSource(source))
-        return ReviewUpdate(profile_id, lesson_id, question_id, from_fsrs(card), log)
+        return ReviewUpdate(profile_id, lesson_id, question_id, from_fsrs(card),
+                            ReviewLogEntry(rating, now, duration_ms, source))
 
     def due(self, profile_id: int, now: datetime | None = None) -> list[tuple[str, str]]:
         """(lesson_id, question_id) of every card due at `now`, most overdue first."""

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import UTC, datetime
+from functools import cache
 from typing import Any
 
-from sqlalchemy import Connection, Engine, Row, func, insert, select, update
+from sqlalchemy import Connection, Engine, Insert, Row, bindparam, func, insert, select
 
 from irtutor.core.review import (
     CardPhase,
@@ -18,6 +21,7 @@ from irtutor.core.review import (
 )
 from irtutor.storage.errors import guarded
 from irtutor.storage.review_tables import ReviewCardRow, ReviewLogRow
+from irtutor.storage.upsert import replacing
 
 _card = ReviewCardRow.__table__
 _log = ReviewLogRow.__table__
@@ -49,16 +53,52 @@ def _review_card(row: Row[Any]) -> ReviewCard:
 
 _CARD_COLUMNS = (_card.c.profile_id, _card.c.lesson_id, _card.c.question_id, _card.c.state, _card.c.step,
                  _card.c.stability, _card.c.difficulty, _card.c.due, _card.c.last_review)
+_CARD_KEY = ("profile_id", "lesson_id", "question_id")
+# Built once: every practice answer reads and writes its card, and a prebuilt statement skips
+# SQLAlchemy's per-call construction and finds its compiled form in the cache at once.
+_READ_CARD = select(*_CARD_COLUMNS).where(*(_card.c[name] == bindparam(name) for name in _CARD_KEY))
+_LOG_REVIEW = insert(_log)
+
+
+@dataclass(frozen=True)
+class PendingReview:
+    """A review still to be planned: the card's key, and how to move the card on from its state.
+
+    The store plans it inside the transaction that writes it (with the answer that causes it), so
+    the card read, the FSRS step and the write are one unit of work: one commit, and no other
+    writer in between.
+    """
+
+    profile_id: int
+    lesson_id: str
+    question_id: str
+    plan: Callable[[ReviewCardState | None], ReviewUpdate]
+
+
+def apply_review(conn: Connection, review: ReviewUpdate | PendingReview) -> None:
+    """Plan the review if it is pending, then write it, inside the caller's transaction."""
+    if isinstance(review, PendingReview):
+        row = conn.execute(_READ_CARD, _key(review)).first()
+        review = review.plan(None if row is None else _review_card(row).schedule)
+    write_review(conn, review)
 
 
 def write_review(conn: Connection, review: ReviewUpdate) -> None:
     """Upsert the card and log the review, inside the caller's transaction (so that an answer
     and the review it causes commit together)."""
-    card_id = ReviewStore._upsert_card(conn, review.profile_id, review.lesson_id, review.question_id,
-                                       _card_values(review.schedule))
+    card_id = conn.execute(_upsert_card(conn.dialect.name), _key(review) | _card_values(review.schedule)).scalar_one()
     log = review.log
-    conn.execute(insert(_log).values(card_id=card_id, rating=int(log.rating), reviewed_at=_to_db(log.reviewed_at),
-                                     duration_ms=log.duration_ms, source=log.source.value))
+    conn.execute(_LOG_REVIEW, {"card_id": card_id, "rating": int(log.rating), "reviewed_at": _to_db(log.reviewed_at),
+                               "duration_ms": log.duration_ms, "source": log.source.value})
+
+
+@cache
+def _upsert_card(dialect: str) -> Insert:
+    return replacing(dialect, _card, _CARD_KEY).returning(_card.c.id)
+
+
+def _key(review: ReviewUpdate | PendingReview) -> dict[str, Any]:
+    return {"profile_id": review.profile_id, "lesson_id": review.lesson_id, "question_id": review.question_id}
 
 
 class ReviewStore:
@@ -74,20 +114,6 @@ class ReviewStore:
         """Store the card's new state and the review that produced it, in one commit."""
         with self.engine.begin() as conn:
             write_review(conn, ReviewUpdate(profile_id, lesson_id, question_id, card_state, log))
-
-    @staticmethod
-    def _upsert_card(conn: Connection, profile_id: int, lesson_id: str, question_id: str,
-                     values: dict[str, Any]) -> int:
-        # Select-then-write rather than a dialect's ON CONFLICT: the same code on SQLite and
-        # PostgreSQL, and the unique key still refuses a duplicate if two copies ever race.
-        key = (_card.c.profile_id == profile_id, _card.c.lesson_id == lesson_id,
-               _card.c.question_id == question_id)
-        card_id = conn.execute(select(_card.c.id).where(*key)).scalar()
-        if card_id is not None:
-            conn.execute(update(_card).where(_card.c.id == card_id).values(**values))
-            return int(card_id)
-        new = insert(_card).values(profile_id=profile_id, lesson_id=lesson_id, question_id=question_id, **values)
-        return int(conn.execute(new).inserted_primary_key[0])
 
     @guarded("read the review queue")
     def due_cards(self, profile_id: int, now: datetime) -> list[ReviewCard]:
@@ -110,9 +136,8 @@ class ReviewStore:
     @guarded("read a review card")
     def card(self, profile_id: int, lesson_id: str, question_id: str) -> ReviewCard | None:
         with self.engine.connect() as conn:
-            row = conn.execute(select(*_CARD_COLUMNS).where(
-                _card.c.profile_id == profile_id, _card.c.lesson_id == lesson_id, _card.c.question_id == question_id,
-            )).first()
+            row = conn.execute(_READ_CARD, {"profile_id": profile_id, "lesson_id": lesson_id,
+                                            "question_id": question_id}).first()
             return None if row is None else _review_card(row)
 
     @guarded("read the review history")

@@ -9,36 +9,32 @@ compare against.
 
 from __future__ import annotations
 
-from sqlalchemy import Connection, func, insert, select, update
+from sqlalchemy import Connection, bindparam, func, insert, select
 
 from irtutor.storage.tables import AnswerRow, AttemptRow, ItemStatRow, QuizStatRow
+from irtutor.storage.upsert import adding
 
 _answer = AnswerRow.__table__
 _attempt = AttemptRow.__table__
 _quiz = QuizStatRow.__table__
 _item = ItemStatRow.__table__
+_FINALS = select(_answer.c.question_id, _answer.c.score).where(_answer.c.attempt_id == bindparam("attempt"),
+                                                               _answer.c.is_final)
 
 
 def add_finished_attempt(conn: Connection, attempt_id: int, lesson_id: str) -> float:
     """Add one just-finished attempt to the running sums; returns its score."""
-    finals = conn.execute(select(_answer.c.question_id, _answer.c.score)
-                          .where(_answer.c.attempt_id == attempt_id, _answer.c.is_final)).all()
+    finals = conn.execute(_FINALS, {"attempt": attempt_id}).all()
     total = sum(row.score for row in finals)
-    _add(conn, _quiz, {"lesson_id": lesson_id},
-         {"attempts": 1, "totals_sum": total, "totals_sq_sum": total * total})
-    for row in finals:
-        x = row.score
-        _add(conn, _item, {"lesson_id": lesson_id, "question_id": row.question_id},
-             {"answered": 1, "sx": x, "sxt": x * total, "sxx": x * x})
+    # Each sum is added in the statement that writes it (INSERT ... ON CONFLICT add), so two
+    # attempts finishing at once cannot both create a quiz's first row, nor lose each other's share.
+    conn.execute(adding(conn.dialect.name, _quiz),
+                 {"lesson_id": lesson_id, "attempts": 1, "totals_sum": total, "totals_sq_sum": total * total})
+    if finals:
+        conn.execute(adding(conn.dialect.name, _item), [
+            {"lesson_id": lesson_id, "question_id": row.question_id, "answered": 1, "sx": row.score,
+             "sxt": row.score * total, "sxx": row.score * row.score} for row in finals])
     return total
-
-
-def _add(conn: Connection, table, key: dict[str, str], amounts: dict[str, float]) -> None:  # type: ignore[no-untyped-def]
-    where = [table.c[name] == value for name, value in key.items()]
-    changed = conn.execute(update(table).where(*where)
-                           .values({name: table.c[name] + amount for name, amount in amounts.items()})).rowcount
-    if not changed:
-        conn.execute(insert(table).values(**key, **amounts))
 
 
 def recomputed_sums(conn: Connection) -> tuple[list[tuple], list[tuple]]:

@@ -13,9 +13,10 @@ from irtutor.core.attempts import Profile, StoredAnswer, StoredAttempt
 from irtutor.core.questions import Response
 from irtutor.core.review import ReviewUpdate
 from irtutor.storage.errors import guarded
-from irtutor.storage.review_store import write_review
+from irtutor.storage.review_store import PendingReview, apply_review
 from irtutor.storage.running_stats import add_finished_attempt
 from irtutor.storage.tables import AnswerRow, AttemptRow, ProfileRow, SettingRow
+from irtutor.storage.upsert import replacing
 
 _answer = AnswerRow.__table__
 _attempt = AttemptRow.__table__
@@ -27,6 +28,12 @@ _SUPERSEDE = (update(_answer).where(_answer.c.attempt_id == bindparam("attempt")
                                     _answer.c.question_id == bindparam("question"), _answer.c.is_final)
               .values(is_final=False))
 _INSERT_ANSWER = insert(_answer)
+_INSERT_ATTEMPT = insert(_attempt)
+_OPEN_ATTEMPT_LESSON = select(_attempt.c.lesson_id).where(_attempt.c.id == bindparam("attempt"),
+                                                          _attempt.c.finished_at.is_(None))
+_FINISH = (update(_attempt).where(_attempt.c.id == bindparam("attempt"))
+           .values(finished_at=bindparam("finished"), score=bindparam("total")))
+_MOVE = update(_attempt).where(_attempt.c.id == bindparam("attempt")).values(position=bindparam("place"))
 _ATTEMPT_COLUMNS = (_attempt.c.id, _attempt.c.lesson_id, _attempt.c.position, _attempt.c.mode, _attempt.c.layout,
                     _attempt.c.started_at, _attempt.c.finished_at)
 # The response as its JSON text: decoding it is most of the cost of reading thousands of answers,
@@ -78,9 +85,7 @@ class Store:
     @guarded("save a setting")
     def set_setting(self, key: str, value: str) -> None:
         with self.engine.begin() as conn:
-            changed = conn.execute(update(_setting).where(_setting.c.key == key).values(value=value)).rowcount
-            if not changed:
-                conn.execute(insert(_setting).values(key=key, value=value))
+            conn.execute(replacing(conn.dialect.name, _setting, ("key",)), {"key": key, "value": value})
 
     @guarded("open the quiz attempt")
     def open_attempt(self, profile_id: int, lesson_id: str) -> StoredAttempt:
@@ -112,7 +117,7 @@ class Store:
                 return int(found)
             values = dict(profile_id=profile_id, lesson_id=lesson_id, mode=REVIEW_MODE, position=0, layout=None,
                           started_at=_now())
-            return int(conn.execute(insert(_attempt).values(**values)).inserted_primary_key[0])
+            return int(conn.execute(_INSERT_ATTEMPT, values).inserted_primary_key[0])
 
     @guarded("start a new attempt")
     def start_attempt(self, profile_id: int, lesson_id: str, mode: str,
@@ -121,7 +126,7 @@ class Store:
         with self.engine.begin() as conn:
             values = dict(profile_id=profile_id, lesson_id=lesson_id, mode=mode, position=0, layout=layout,
                           started_at=started)
-            attempt_id = int(conn.execute(insert(_attempt).values(**values)).inserted_primary_key[0])
+            attempt_id = int(conn.execute(_INSERT_ATTEMPT, values).inserted_primary_key[0])
         return StoredAttempt(attempt_id, lesson_id, 0, False, (), mode, layout, started, None)
 
     @guarded("read your finished attempts")
@@ -135,11 +140,15 @@ class Store:
 
     @guarded("save your answer")
     def record_answer(self, attempt_id: int, answer: StoredAnswer, duration_ms: int,
-                      review: ReviewUpdate | None = None) -> int:
-        """Commit one answer, and the review-card update it causes; when this returns both are on disk."""
+                      review: ReviewUpdate | PendingReview | None = None) -> int:
+        """Commit one answer, and the review-card update it causes; when this returns both are on disk.
+
+        One transaction of prebuilt statements: a pending review reads its card, is planned and
+        written here, with the answer, so an answer costs one commit (one fsync), not two units of work.
+        """
         with self.engine.begin() as conn:
             if review is not None:
-                write_review(conn, review)
+                apply_review(conn, review)
             conn.execute(_SUPERSEDE, {"attempt": attempt_id, "question": answer.question_id})
             result = conn.execute(_INSERT_ANSWER, {
                 "attempt_id": attempt_id, "question_id": answer.question_id, "question_hash": answer.question_hash,
@@ -151,21 +160,19 @@ class Store:
     @guarded("remember your place in the quiz")
     def set_position(self, attempt_id: int, position: int) -> None:
         with self.engine.begin() as conn:
-            conn.execute(update(_attempt).where(_attempt.c.id == attempt_id).values(position=position))
+            conn.execute(_MOVE, {"attempt": attempt_id, "place": position})
 
     @guarded("finish the attempt")
-    def finish_attempt(self, attempt_id: int, reviews: tuple[ReviewUpdate, ...] = ()) -> None:
+    def finish_attempt(self, attempt_id: int, reviews: tuple[ReviewUpdate | PendingReview, ...] = ()) -> None:
         """Close the attempt, add it to the statistics, and apply the review updates its answers cause."""
         with self.engine.begin() as conn:
-            lesson_id = conn.execute(select(_attempt.c.lesson_id).where(_attempt.c.id == attempt_id,
-                                                                         _attempt.c.finished_at.is_(None))).scalar()
+            lesson_id = conn.execute(_OPEN_ATTEMPT_LESSON, {"attempt": attempt_id}).scalar()
             if lesson_id is None:
                 return  # already finished (a second click): count it once
             score = add_finished_attempt(conn, attempt_id, lesson_id)
             for review in reviews:
-                write_review(conn, review)
-            conn.execute(update(_attempt).where(_attempt.c.id == attempt_id).values(finished_at=_now(), score=score))
-
+                apply_review(conn, review)
+            conn.execute(_FINISH, {"attempt": attempt_id, "finished": _now(), "total": score})
 
 def _stored_attempt(row: Row, answers: Iterable[StoredAnswer]) -> StoredAttempt:
     return StoredAttempt(row.id, row.lesson_id, row.position, row.finished_at is not None, tuple(answers), row.mode,
