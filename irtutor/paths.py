@@ -38,5 +38,9 @@ def summaries_cache_path() -> Path:
     return data_dir() / "cache" / "lesson-summaries.json"
 
 
+def lessons_cache_path() -> Path:
+    return data_dir() / "cache" / "lessons.pickle"
+
+
 def database_path() -> Path:
     return data_dir() / "irtutor.sqlite3"

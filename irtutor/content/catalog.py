@@ -6,30 +6,45 @@ import logging
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from irtutor.content.datasets import reference_data_problem
-from irtutor.content.lesson_loader import load_lesson
+from irtutor.content.lesson_cache import CachedFolder, code_stamp, folder_stamp, read_cache, write_cache
 from irtutor.content.summaries import LESSON_FILE, lesson_folders
 from irtutor.core.lesson import Lesson
 from irtutor.core.problems import Problem
 from irtutor.paths import resource_dir
 
 log = logging.getLogger(__name__)
+_CONTENT_CODE = Path(__file__).resolve().parent
 
 
 @dataclass
 class LoadedLessons:
     lessons: list[Lesson] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    read_again: int = 0
+    """How many folders were read from their files rather than taken from the cache."""
 
 
-def load_lessons(roots: list[Path]) -> LoadedLessons:
-    """Every lesson under the roots; one bad folder adds problems and never stops the others."""
+def load_lessons(roots: list[Path], cache_file: Path | None = None) -> LoadedLessons:
+    """Every lesson under the roots; one bad folder adds problems and never stops the others.
+
+    With `cache_file`, folders unchanged since the last run come from it (see lesson_cache).
+    """
+    resources = resource_dir()
+    stamp = code_stamp(_CONTENT_CODE, _CONTENT_CODE.parent / "core", resources / "schema", resources / "data")
+    cache = read_cache(cache_file, stamp)
     loaded = LoadedLessons()
     seen: dict[str, str] = {}
     folders = lesson_folders(roots)
+    fresh: dict[str, CachedFolder] = {}
     for folder in folders:
-        lesson, problems = _load_guarded(folder)
-        loaded.problems.extend(problems)
+        key, now = str(folder.resolve()), folder_stamp(folder)
+        entry = cache.folders.get(key)
+        if entry is None or entry.stamp != now:
+            entry = CachedFolder(now, *_load_guarded(folder))
+            loaded.read_again += 1
+        fresh[key] = entry
+        loaded.problems.extend(entry.problems)
+        lesson = entry.lesson
         if lesson is None:
             continue
         if lesson.id in seen:
@@ -40,18 +55,30 @@ def load_lessons(roots: list[Path]) -> LoadedLessons:
         loaded.lessons.append(lesson)
     loaded.lessons.sort(key=lambda lesson: (lesson.order, lesson.title))
     if folders:
-        data_problem = reference_data_problem(resource_dir() / "data")
-        if data_problem is not None:
-            loaded.problems.append(data_problem)
+        if cache_file is None or loaded.read_again or cache.folders.keys() != fresh.keys():
+            cache.data_problem = _data_problem(resources / "data")
+        if cache.data_problem is not None:
+            loaded.problems.append(cache.data_problem)
+    if loaded.read_again or cache.folders.keys() != fresh.keys():
+        cache.folders = fresh
+        write_cache(cache_file, cache)
     return loaded
+
+
+def _data_problem(folder: Path) -> Problem | None:
+    from irtutor.content.datasets import reference_data_problem
+
+    return reference_data_problem(folder)
 
 
 def _load_guarded(folder: Path) -> tuple[Lesson | None, list[Problem]]:
     """Every known fault is a positioned problem already; this catches a fault we did not foresee,
     so that one strange folder costs its own lesson and never the others (or the app)."""
+    from irtutor.content.lesson_loader import load_lesson  # YAML, schema and Markdown load only when needed
+
     try:
         return load_lesson(folder)
-    except Exception as exc:
+    except Exception as exc:  # the barrier between one lesson and the rest
         log.exception("lesson folder %s could not be read", folder)
         return None, [Problem(str(folder / LESSON_FILE), 1, 1,
                               f"IR Tutor could not read this lesson ({type(exc).__name__}: {exc}); "
