@@ -13,9 +13,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from irtutor import startup_clock
-from irtutor.paths import builtin_lessons_dir, database_path, summaries_cache_path
+from irtutor.paths import builtin_lessons_dir, database_path, lessons_cache_path, summaries_cache_path
 
 if TYPE_CHECKING:
+    from irtutor.services.library import Library
     from irtutor.services.workspace import Workspace
     from irtutor.ui.main_window import MainWindow
 
@@ -27,6 +28,9 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--data-dir", metavar="FOLDER", help="keep answers in this folder (or set IRTUTOR_DATA_DIR)")
     parser.add_argument("--exit-after-paint", action="store_true",
                         help="print milliseconds from process start to the first painted window, then exit")
+    parser.add_argument("--exit-when-ready", action="store_true",
+                        help="print milliseconds from process start to the lessons listed and to the database "
+                             "open, then exit")
     sub = parser.add_subparsers(dest="command")
     check = sub.add_parser("check", help="check lesson folders and print file:line:col problems")
     check.add_argument("paths", nargs="*", help="lesson folders or folders of lessons (default: built-in)")
@@ -42,54 +46,83 @@ def main(argv: list[str] | None = None) -> int:
     if args.data_dir:
         os.environ["IRTUTOR_DATA_DIR"] = args.data_dir
     roots = [Path(p) for p in args.lessons] if args.lessons else [builtin_lessons_dir()]
-    return run_gui(roots, exit_after_paint=args.exit_after_paint)
+    return run_gui(roots, exit_after_paint=args.exit_after_paint, exit_when_ready=args.exit_when_ready)
 
 
-def run_gui(roots: list[Path], *, exit_after_paint: bool = False) -> int:
+def run_gui(roots: list[Path], *, exit_after_paint: bool = False, exit_when_ready: bool = False) -> int:
     from PySide6.QtWidgets import QApplication
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("IR Tutor")
-    window = build_window(roots, exit_after_paint=exit_after_paint)
+    window = build_window(roots, exit_after_paint=exit_after_paint, exit_when_ready=exit_when_ready)
     window.show()
     return app.exec()
 
 
-def build_window(roots: list[Path], *, exit_after_paint: bool = False) -> MainWindow:
-    """The main window, listing lessons at once; lessons and the database attach after it paints."""
-    from PySide6.QtCore import QCoreApplication, QTimer
+def build_window(roots: list[Path], *, exit_after_paint: bool = False, exit_when_ready: bool = False) -> MainWindow:
+    """The main window, listing lessons at once; lessons and the database attach after it paints,
+    loaded on a worker thread so that the window keeps repainting meanwhile."""
+    from PySide6.QtCore import QCoreApplication
 
     from irtutor.content.summaries import quick_summaries
+    from irtutor.ui.background_start import BackgroundStart
     from irtutor.ui.first_paint import call_after_first_paint
     from irtutor.ui.main_window import MainWindow
 
     window = MainWindow(quick_summaries(roots, summaries_cache_path()))
+    window.warn_if_open_elsewhere()
+    start = BackgroundStart(window)
+    start.sig_lessons_loaded.connect(window.attach_library)
+    start.sig_ready.connect(window.attach)
+    start.sig_failed.connect(window.start_failed)
+    if exit_when_ready:
+        marks: list[str] = []
+        start.sig_lessons_loaded.connect(
+            lambda _library: marks.append(f"lessons={startup_clock.ms_since_process_start():.1f}"))
+
+        def report(_workspace: object) -> None:
+            print(f"{marks[0]} database={startup_clock.ms_since_process_start():.1f}", flush=True)
+            QCoreApplication.quit()
+
+        start.sig_ready.connect(report)
 
     def after_paint() -> None:
         if exit_after_paint:
             print(f"{startup_clock.ms_since_process_start():.1f}", flush=True)
             QCoreApplication.quit()
             return
-        QTimer.singleShot(0, lambda: window.attach(open_workspace(roots)))
+        start.start(lambda: load_library(roots), open_workspace)
 
     call_after_first_paint(window, after_paint)
     return window
 
 
-def open_workspace(roots: list[Path]) -> Workspace:
-    """Load every lesson and open (or create and migrate) the database.
+def load_library(roots: list[Path]) -> Library:
+    """Every lesson, from the lesson cache where its folder is unchanged."""
+    from irtutor.services.library import Library
 
-    The imports live here on purpose: the ORM, Alembic and the validator cost ~0.5 s, which
-    the student should spend looking at a painted window, not at nothing.
+    library = Library(roots, lessons_cache_path())
+    library.load()
+    return library
+
+
+def open_workspace(library: Library) -> Workspace:
+    """Open (or create and migrate) the database beside the loaded lessons.
+
+    The imports live here on purpose: the ORM and Alembic cost ~0.3 s, which the student should
+    spend reading, not looking at nothing.
     """
     from irtutor.core.errors import SaveFailed
-    from irtutor.services.library import Library
     from irtutor.services.workspace import Workspace
     from irtutor.storage.database import open_store
 
-    library = Library(roots)
-    library.load()
     try:
-        return Workspace(library, open_store(database_path()))
+        workspace = Workspace(library, open_store(database_path()), database_file=database_path())
     except SaveFailed as exc:
         return Workspace(library, None, str(exc))
+    try:
+        if workspace.backups is not None:
+            workspace.backups.backup_if_due()  # Anki's habit: a daily copy, before the first answer
+    except SaveFailed as exc:
+        workspace.backup_error = str(exc)
+    return workspace

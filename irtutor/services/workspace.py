@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from irtutor.core.attempts import Profile
@@ -19,6 +20,7 @@ from irtutor.storage.review_store import ReviewStore
 from irtutor.storage.stats import Statistics
 
 if TYPE_CHECKING:
+    from irtutor.services.backups import Backups
     from irtutor.services.library import Library
     from irtutor.storage.stores import Store
 
@@ -31,6 +33,18 @@ class Workspace:
     library: Library
     store: Store | None
     storage_error: str = ""
+    database_file: Path | None = None
+    backup_error: str = ""
+    """Why today's automatic backup could not be written, if it could not."""
+    """The SQLite file behind `store`, for backups; None for a server database or none at all."""
+
+    @property
+    def backups(self) -> Backups | None:
+        from irtutor.services.backups import Backups
+
+        if self.store is None or self.database_file is None:
+            return None
+        return Backups(self.store, self.database_file)
 
     @property
     def profiles(self) -> Profiles | None:

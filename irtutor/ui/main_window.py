@@ -5,8 +5,8 @@ from __future__ import annotations
 from functools import partial
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence
+from PySide6.QtCore import QLockFile, Qt
+from PySide6.QtGui import QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
     QLabel,
@@ -28,6 +28,7 @@ from irtutor.ui.ops import Change, Operations
 
 if TYPE_CHECKING:
     from irtutor.core.attempts import Profile
+    from irtutor.services.library import Library
     from irtutor.services.workspace import Workspace
     from irtutor.ui.lesson_view import LessonView
 
@@ -41,6 +42,8 @@ class MainWindow(QMainWindow):
         self.resize(1180, 760)
         self.ops = Operations(self)
         self.workspace: Workspace | None = None
+        self.library: Library | None = None
+        self.instance_lock: QLockFile | None = None
         self.profile: Profile | None = None
         self.lesson_view: LessonView | None = None
         self.profile_dialog: QDialog | None = None
@@ -85,6 +88,11 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu("&File")
+        self.restore_action = file_menu.addAction(messages.RESTORE_BACKUP_MENU, self.show_backups)
+        self.check_database_action = file_menu.addAction(messages.CHECK_DATABASE_MENU, self.check_database)
+        for action in (self.restore_action, self.check_database_action):
+            action.setEnabled(False)
+        file_menu.addSeparator()
         file_menu.addAction("&Quit", QKeySequence.StandardKey.Quit, self.close)
         view_menu = self.menuBar().addMenu("&View")
         self.progress_action = view_menu.addAction(messages.PROGRESS_MENU, QKeySequence("Ctrl+Shift+P"),
@@ -121,10 +129,11 @@ class MainWindow(QMainWindow):
 
     # --- start-up, after the first paint
 
-    def attach(self, workspace: Workspace) -> None:
-        """Take the loaded lessons and the database; ask who is studying if nobody is remembered."""
-        self.workspace = workspace
-        library = workspace.library
+    def attach_library(self, library: Library) -> None:
+        """Take the loaded lessons: they can be read at once, before the database is open."""
+        if self.library is library:
+            return
+        self.library = library
         self._fill_lessons([(lesson.id, lesson.title, lesson.summary) for lesson in library.lessons])
         if self.lesson_view is None and self.lesson_list.currentItem() is not None:
             # The student chose (or focus picked) a lesson while the lessons were still loading.
@@ -132,13 +141,24 @@ class MainWindow(QMainWindow):
         count = len(library.problems)
         self.problems_button.setText(messages.problems_button(count))
         self.problems_button.setVisible(count > 0)
+        self.glossary_action.setEnabled(True)
         self.statusBar().showMessage(messages.lessons_loaded(len(library.lessons)), 5000)
+
+    def attach(self, workspace: Workspace) -> None:
+        """Take the lessons and the database; ask who is studying if nobody is remembered."""
+        self.attach_library(workspace.library)
+        self.workspace = workspace
+        self._start_quiz(self.lesson_view)
         profiles = workspace.profiles
         if profiles is None:
             self._warn(messages.STORAGE_FAILED_TITLE, messages.STORAGE_FAILED.format(error=workspace.storage_error))
             return
         self.student_button.setEnabled(True)
-        self.glossary_action.setEnabled(True)
+        has_backups = workspace.backups is not None
+        self.restore_action.setEnabled(has_backups)
+        self.check_database_action.setEnabled(has_backups)
+        if workspace.backup_error:
+            self.statusBar().showMessage(workspace.backup_error, 10000)
         remembered = self._remembered_profile()
         if remembered is not None:
             self.set_profile(remembered)
@@ -180,8 +200,62 @@ class MainWindow(QMainWindow):
         if self.lesson_view is not None:
             self._start_quiz(self.lesson_view)
 
+    def show_backups(self) -> None:
+        """File > Restore backup: the daily copies, newest first; restoring asks first."""
+        from irtutor.ui.backup_dialog import BackupDialog
+
+        backups = self.workspace.backups if self.workspace else None
+        if backups is None:
+            return
+        self.backup_dialog = BackupDialog(backups, self)
+        self.backup_dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.backup_dialog.sig_restored.connect(self._after_restore)
+        self.backup_dialog.open()
+
+    def _after_restore(self, _backup: object) -> None:
+        # The open quiz may belong to an attempt the restored file never had: start it afresh.
+        self._start_quiz(self.lesson_view)
+        self.ops.sig_changed.emit(Change.ANSWERS | Change.ATTEMPT | Change.PROFILES)
+
+    def check_database(self) -> None:
+        from irtutor.ui.backup_dialog import show_check
+
+        backups = self.workspace.backups if self.workspace else None
+        if backups is not None:
+            show_check(backups, self)
+
+    def start_failed(self, error: str) -> None:
+        """Start-up hit a fault nobody foresaw: say so, and keep what is already on screen."""
+        self.statusBar().showMessage(messages.START_FAILED_STATUS)
+        self._warn(messages.START_FAILED_TITLE, messages.START_FAILED.format(error=error))
+
+    def warn_if_open_elsewhere(self) -> None:
+        """A second copy on the same data folder saves safely, but two windows confuse a student."""
+        from irtutor.paths import data_dir
+
+        folder = data_dir()
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError:
+            return  # the database step will say what is wrong with the folder
+        self.instance_lock = QLockFile(str(folder / "irtutor.lock"))
+        self.instance_lock.setStaleLockTime(0)  # held for the whole run; a dead holder is detected by its pid
+        if not self.instance_lock.tryLock(0):
+            self.instance_lock = None
+            self.already_open = QMessageBox(QMessageBox.Icon.Information, messages.ALREADY_OPEN_TITLE,
+                                            messages.ALREADY_OPEN, QMessageBox.StandardButton.Ok, self)
+            self.already_open.setObjectName("already-open")
+            self.already_open.setTextFormat(Qt.TextFormat.PlainText)
+            self.already_open.open()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.instance_lock is not None:
+            self.instance_lock.unlock()
+            self.instance_lock = None
+        super().closeEvent(event)
+
     def open_lesson(self, lesson_id: str) -> LessonView | None:
-        lesson = self.workspace.library.lesson(lesson_id) if self.workspace else None
+        lesson = self.library.lesson(lesson_id) if self.library else None
         if lesson is None:
             self.statusBar().showMessage(messages.LOADING_LESSONS, 3000)
             return None
@@ -190,7 +264,7 @@ class MainWindow(QMainWindow):
         if self.lesson_view is not None:
             self.stack.removeWidget(self.lesson_view)
             self.lesson_view.deleteLater()
-        self.lesson_view = LessonView(lesson, self.ops, self.workspace.library.lessons if self.workspace else ())
+        self.lesson_view = LessonView(lesson, self.ops, self.library.lessons if self.library else ())
         self.lesson_view.sig_open_lesson_page.connect(self._open_lesson_page)
         self.stack.addWidget(self.lesson_view)
         self.stack.setCurrentWidget(self.lesson_view)
@@ -201,9 +275,11 @@ class MainWindow(QMainWindow):
     def _start_quiz(self, view: LessonView | None) -> None:
         """Bind the lesson's quiz tab to the current student, or say why it cannot be taken."""
         workspace = self.workspace
-        if view is None or workspace is None:
+        if view is None:
             return
-        if workspace.store is None:
+        if workspace is None:
+            view.quiz.set_actions(None, messages.QUIZ_WAITS_FOR_DATABASE)
+        elif workspace.store is None:
             view.quiz.set_actions(None, messages.QUIZ_NEEDS_DATABASE)
         elif self.profile is None:
             view.quiz.set_actions(None, messages.QUIZ_NEEDS_STUDENT)
@@ -240,9 +316,9 @@ class MainWindow(QMainWindow):
         from irtutor.services.glossary import build_glossary
         from irtutor.ui.glossary_view import GlossaryView
 
-        if self.workspace is None:
+        if self.library is None:
             return
-        self.glossary = GlossaryView(build_glossary(self.workspace.library.lessons), self)
+        self.glossary = GlossaryView(build_glossary(self.library.lessons), self)
         self.glossary.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.glossary.sig_open_page.connect(self._open_lesson_page)
         self.glossary.show()
@@ -255,8 +331,8 @@ class MainWindow(QMainWindow):
     def show_problems(self) -> None:
         from irtutor.ui.problems_dialog import ProblemsDialog
 
-        if self.workspace is not None:
-            dialog = ProblemsDialog(self.workspace.library.problems, self)
+        if self.library is not None:
+            dialog = ProblemsDialog(self.library.problems, self)
             dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             dialog.open()
 

@@ -39,6 +39,7 @@ STORAGE_FAILED = (
 )
 SAVE_FAILED_TITLE = "Your answer was not saved"
 QUIZ_NEEDS_STUDENT = "Choose a student profile (bottom right) to take the quiz."
+QUIZ_WAITS_FOR_DATABASE = "Opening your saved answers…"
 QUIZ_NEEDS_DATABASE = "The quiz is unavailable because the database could not be opened."
 QUIZ_EMPTY = "This lesson has no quiz."
 QUESTION_HEADER = "Question {number} of {total}"
@@ -124,3 +125,15 @@ GLOSSARY_TITLE = "Glossary"
 GLOSSARY_SEARCH = "Search terms and definitions"
 GLOSSARY_NONE = "No term matches."
 GLOSSARY_TAUGHT_ON = "taught on"
+
+START_FAILED_TITLE = "IR Tutor could not finish starting"
+START_FAILED = ("Something went wrong while loading the lessons or opening your answers:\n\n{error}\n\n"
+                "Lessons already listed can still be read. Please restart IR Tutor; if this happens again, "
+                "report the message above to your instructor.")
+START_FAILED_STATUS = "Start-up did not finish; see the message."
+ALREADY_OPEN_TITLE = "IR Tutor is already open"
+ALREADY_OPEN = ("IR Tutor is already open with the same answers folder, in another window or another "
+                "session on this computer.\n\nBoth copies save every answer safely, but a student working "
+                "in two windows can lose track. Close one of them when you can.")
+RESTORE_BACKUP_MENU = "&Restore backup…"
+CHECK_DATABASE_MENU = "Chec&k database"

@@ -18,6 +18,7 @@ from irtutor.content.lesson_loader import load_lesson
 from irtutor.core.datasets import Event
 from irtutor.core.lesson import Lesson
 from irtutor.paths import resource_dir
+from irtutor.qtkit.plain_text import plain_tooltip
 from tests.content.minimal_lesson import LESSON_YAML, QUIZ_YAML
 
 EVENTS = load_reference_data(resource_dir() / "data").events
@@ -169,7 +170,7 @@ def test_go_to_lesson_emits_the_page_whose_timeline_directive_has_the_tag(qtbot:
     assert [d.kind for d in lesson.pages[0].directives] == ["timeline"]
     view = make_view(qtbot, (lesson,))
     view.canvas.select(index_of(view, date(1952, 2, 18)))
-    assert [b.toolTip() for b in view.detail.page_buttons] == ["Enlargement"]
+    assert [b.toolTip() for b in view.detail.page_buttons] == [plain_tooltip("Enlargement")]
     with qtbot.waitSignal(view.sig_open_page) as opened:
         qtbot.mouseClick(view.detail.page_buttons[0], Qt.MouseButton.LeftButton)
     assert opened.args == ["mini", "01-intro"]

@@ -16,6 +16,7 @@ from pytestqt.qtbot import QtBot
 
 from irtutor.core.quiz_settings import QuizMode
 from irtutor.paths import database_path
+from irtutor.qtkit.plain_text import plain_tooltip
 from irtutor.ui.main_window import MainWindow
 from irtutor.ui.quiz_view import QuizView
 from irtutor.ui.review_view import ReviewView
@@ -240,7 +241,7 @@ def test_cloze_by_mouse_marks_each_gap_and_shows_partial_credit(qtbot: QtBot) ->
     feedback = quiz.feedback.toPlainText()
     assert feedback.startswith("Partly right (50% of the marks).")
     assert "Gap 2: an airlift, not “a new treaty”." in feedback
-    assert typed.toolTip() == "" and listed.toolTip() == "Right answer: an airlift"
+    assert typed.toolTip() == "" and listed.toolTip() == plain_tooltip("Right answer: an airlift")
     assert widget.right_answers.isVisible()
     assert "Gap 2: an airlift" in widget.right_answers.text() and "Gap 1" not in widget.right_answers.text()
 
