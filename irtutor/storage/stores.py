@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable
 from datetime import UTC, datetime
-from functools import lru_cache
 
 from sqlalchemy import Engine, Row, Text, bindparam, cast, insert, select, update
 
@@ -37,7 +36,7 @@ _MOVE = update(_attempt).where(_attempt.c.id == bindparam("attempt")).values(pos
 _ATTEMPT_COLUMNS = (_attempt.c.id, _attempt.c.lesson_id, _attempt.c.position, _attempt.c.mode, _attempt.c.layout,
                     _attempt.c.started_at, _attempt.c.finished_at)
 # The response as its JSON text: decoding it is most of the cost of reading thousands of answers,
-# and a student gives the same few responses again and again, so each text is decoded once (_response).
+# and a student gives the same few responses again and again, so each text is decoded once.
 _ANSWER_COLUMNS = (_answer.c.attempt_id, _answer.c.question_id, _answer.c.question_hash,
                    cast(_answer.c.response, Text).label("response"), _answer.c.score, _answer.c.correct,
                    _answer.c.try_number)
@@ -182,14 +181,21 @@ def _stored_attempt(row: Row, answers: Iterable[StoredAnswer]) -> StoredAttempt:
 def _answers_by_attempt(rows: Iterable[Row]) -> dict[int, list[StoredAnswer]]:
     """Answer rows (in the order given) grouped by their attempt."""
     grouped: dict[int, list[StoredAnswer]] = {}
+    # A student who keeps practising gives the same answer to a question attempt after attempt; one
+    # shared (immutable) StoredAnswer per distinct answer keeps thousands of copies off the heap,
+    # where each full garbage collection would scan them all again.
+    distinct: dict[tuple, StoredAnswer] = {}
+    responses: dict[str, Response] = {}  # likewise each response text is decoded once
     # Unpacked by position: named access on each of thousands of rows costs as much as the query.
-    for attempt_id, question_id, question_hash, response, score, correct, try_number in rows:
-        grouped.setdefault(attempt_id, []).append(StoredAnswer(
-            question_id, question_hash, _response(response), score, bool(correct), try_number))
+    for attempt_id, *fields in rows:
+        key = tuple(fields)
+        answer = distinct.get(key)
+        if answer is None:
+            question_id, question_hash, text, score, correct, try_number = key
+            response = responses.get(text)
+            if response is None:
+                response = responses[text] = Response.from_json(json.loads(text))
+            answer = distinct[key] = StoredAnswer(question_id, question_hash, response, score, bool(correct),
+                                                  try_number)
+        grouped.setdefault(attempt_id, []).append(answer)
     return grouped
-
-
-@lru_cache(maxsize=4096)
-def _response(text: str) -> Response:
-    # Shared between answers safely: a Response is immutable.
-    return Response.from_json(json.loads(text))

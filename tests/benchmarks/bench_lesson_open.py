@@ -1,6 +1,6 @@
 """Opening the largest shipped lesson's quiz tab for a student with 750 finished attempts at it.
 
-    .venv/bin/python tests/benchmarks/bench_lesson_open.py [--attempts 750] [--runs 15]
+    .venv/bin/python tests/benchmarks/bench_lesson_open.py [--attempts 750] [--runs 15] [--distinct]
 
 Bulk-loads a real SQLite file (Core executemany) with one student's finished attempts at the lesson
 with the most questions, each answering every question (right or wrong, scored as grading scores it)
@@ -25,6 +25,7 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QApplication
 from sqlalchemy import insert
 
@@ -52,8 +53,9 @@ def largest_lesson() -> Lesson:
     return max(lessons, key=lambda lesson: len(lesson.questions))
 
 
-def populate(store: Store, lesson: Lesson, attempts: int, rng: random.Random) -> Profile:
-    """One student's finished practice attempts, every question answered right or wrong."""
+def populate(store: Store, lesson: Lesson, attempts: int, rng: random.Random, distinct: bool) -> Profile:
+    """One student's finished practice attempts, every question answered right or wrong (left
+    empty; with `distinct`, a different typed guess each time, so no two wrong answers are alike)."""
     profile = store.add_profile("Heavy user")
     # Each question's two stored forms (right, wrong), graded once, as submit would have stored them.
     forms = {q.id: [(r, grade(q, r)) for r in (right_response(q), Response())] for q in lesson.questions}
@@ -66,7 +68,9 @@ def populate(store: Store, lesson: Lesson, attempts: int, rng: random.Random) ->
         rows = []
         for a in range(attempts):
             for q in lesson.questions:
-                response, outcome = forms[q.id][rng.random() < 0.3]
+                response, outcome = forms[q.id][rng.random() < 0.3]  # right 70 % of the time
+                if distinct and not outcome.correct:
+                    response = Response(text=f"no idea {a}-{q.id}")
                 rows.append({"attempt_id": a + 1, "question_id": q.id, "question_hash": q.content_hash(),
                              "response": response.to_json(), "correct": outcome.correct, "score": outcome.score,
                              "duration_ms": 4000, "answered_at": base + timedelta(hours=a), "try_number": 1,
@@ -96,6 +100,8 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--attempts", type=int, default=750)
     parser.add_argument("--runs", type=int, default=15)
+    parser.add_argument("--distinct", action="store_true",
+                        help="every wrong answer a different typed guess (the worst case for sharing equal answers)")
     args = parser.parse_args()
     app = QApplication.instance() or QApplication([])
     from irtutor.ui.lesson_view import LessonView
@@ -105,10 +111,11 @@ def main() -> None:
     lesson = largest_lesson()
     with tempfile.TemporaryDirectory() as tmp:
         store = open_store(Path(tmp) / "lesson_open.sqlite3")
-        profile = populate(store, lesson, args.attempts, random.Random(1))
+        profile = populate(store, lesson, args.attempts, random.Random(1), args.distinct)
         queue = ReviewQueue(ReviewStore(store.engine, store.where))
+        variety = ", every wrong one different" if args.distinct else ""
         print(f"{lesson.id}: {len(lesson.questions)} questions, {args.attempts} finished attempts "
-              f"({args.attempts * len(lesson.questions):,} answers)")
+              f"({args.attempts * len(lesson.questions):,} answers{variety})")
 
         def services() -> None:
             assert QuizSession.resume(store, lesson, profile, queue) is None
@@ -124,7 +131,9 @@ def main() -> None:
                 history=lambda: attempt_history(store, lesson, profile)))
             assert view.quiz.start_page.history.count() == args.attempts
             view.deleteLater()
-            app.processEvents()
+            # processEvents alone leaves deferred deletes outside an event loop: the views would pile up
+            # and every later run would pay for garbage collections over all of them.
+            app.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
         report("services: resume + attempt history", timed(services, args.runs))
         report("LessonView built, quiz tab bound (offscreen)", timed(lesson_view, args.runs))
