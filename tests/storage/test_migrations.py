@@ -63,3 +63,29 @@ def test_foreign_keys_are_back_on_after_migrating(tmp_path: Path) -> None:
     store = open_store(tmp_path / "db.sqlite3")
     with store.engine.connect() as conn:
         assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+
+
+def test_the_revisions_read_from_file_names_are_alembics_own() -> None:
+    from alembic.script import ScriptDirectory
+
+    from irtutor.storage.migrate import head_revision, known_revisions
+
+    script = ScriptDirectory(str(MIGRATIONS))
+    assert known_revisions() == [s.revision for s in reversed(list(script.walk_revisions()))]
+    assert head_revision() == script.get_current_head()
+
+
+def test_a_current_database_opens_without_loading_alembic(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    from tests.conftest import REPO
+
+    database = tmp_path / "current.sqlite3"
+    probe = ("import sys; from pathlib import Path; from irtutor.storage.database import open_store; "
+             f"open_store(Path({str(database)!r})); print('alembic' in sys.modules)")
+    run = [sys.executable, "-c", probe]
+    env = {"PYTHONPATH": str(REPO), "PATH": "/usr/bin:/bin"}
+    first = subprocess.run(run, capture_output=True, text=True, env=env, check=True).stdout.strip()
+    second = subprocess.run(run, capture_output=True, text=True, env=env, check=True).stdout.strip()
+    assert (first, second) == ("True", "False")  # a new file is migrated; a current one is not touched

@@ -67,8 +67,9 @@ def test_a_writable_database_opens_and_the_check_leaves_no_trace(tmp_path: Path)
 
 def test_any_other_failure_while_opening_is_a_save_failed_naming_the_file(tmp_path: Path) -> None:
     path = made_database(tmp_path / "irtutor.sqlite3")
-    with sqlite3.connect(path) as conn:  # two schema versions at once: Alembic itself refuses
+    with sqlite3.connect(path) as conn:  # two schema versions at once: a damaged file
         conn.execute("INSERT INTO alembic_version VALUES ('0001')")
     conn.close()
-    with pytest.raises(SaveFailed, match=f"^Could not open the database in {re.escape(str(path))}: .*head"):
+    with pytest.raises(SaveFailed, match=f"^Could not open the database in {re.escape(str(path))}: "
+                                        r"the database names 2 schema versions \(0003, 0001\); it is damaged\.$"):
         open_store(path)
