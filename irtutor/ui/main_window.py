@@ -6,7 +6,7 @@ from functools import partial
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLockFile, Qt
-from PySide6.QtGui import QCloseEvent, QKeySequence
+from PySide6.QtGui import QCloseEvent, QFocusEvent, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
     QLabel,
@@ -35,6 +35,23 @@ if TYPE_CHECKING:
 LESSON_ID = Qt.ItemDataRole.UserRole
 
 
+class LessonList(QListWidget):
+    """The lesson list, which opens a lesson only when the student picks one.
+
+    A list view makes its first row current when it first gets the focus; here that must not
+    open the first lesson, or the welcome page would never be seen (and the first page's
+    figures would load before anyone asked for them).
+    """
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        blocked = self.signalsBlocked()
+        self.blockSignals(True)
+        try:
+            super().focusInEvent(event)
+        finally:
+            self.blockSignals(blocked)
+
+
 class MainWindow(QMainWindow):
     def __init__(self, summaries: list[LessonSummary], parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -43,13 +60,14 @@ class MainWindow(QMainWindow):
         self.ops = Operations(self)
         self.workspace: Workspace | None = None
         self.library: Library | None = None
+        self.pending_lesson: str | None = None
         self.instance_lock: QLockFile | None = None
         self.profile: Profile | None = None
         self.lesson_view: LessonView | None = None
         self.profile_dialog: QDialog | None = None
         self.dashboard: QDialog | None = None
         self.review_view: QDialog | None = None
-        self.lesson_list = QListWidget()
+        self.lesson_list = LessonList()
         self.lesson_list.setObjectName("lesson-list")
         self.lesson_list.setAccessibleName("Lessons")
         self.lesson_list.setWordWrap(True)
@@ -135,9 +153,8 @@ class MainWindow(QMainWindow):
             return
         self.library = library
         self._fill_lessons([(lesson.id, lesson.title, lesson.summary) for lesson in library.lessons])
-        if self.lesson_view is None and self.lesson_list.currentItem() is not None:
-            # The student chose (or focus picked) a lesson while the lessons were still loading.
-            self._on_lesson_selected(self.lesson_list.currentItem())
+        if self.lesson_view is None and self.pending_lesson is not None:
+            self.open_lesson(self.pending_lesson)  # the student chose it while the lessons were loading
         count = len(library.problems)
         self.problems_button.setText(messages.problems_button(count))
         self.problems_button.setVisible(count > 0)
@@ -338,7 +355,9 @@ class MainWindow(QMainWindow):
 
     def _on_lesson_selected(self, item: QListWidgetItem | None, _previous: object = None) -> None:
         lesson_id = item.data(LESSON_ID) if item is not None else None
-        if lesson_id is not None and (self.lesson_view is None or self.lesson_view.lesson.id != lesson_id):
+        if self.library is None:
+            self.pending_lesson = lesson_id  # opened once the lessons are loaded
+        elif lesson_id is not None and (self.lesson_view is None or self.lesson_view.lesson.id != lesson_id):
             self.open_lesson(lesson_id)
 
     def _enter_lesson(self, item: QListWidgetItem) -> None:

@@ -6,7 +6,7 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QLockFile
+from PySide6.QtCore import QLockFile, Qt
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
@@ -16,7 +16,7 @@ from irtutor.ui.background_start import BackgroundStart
 from irtutor.ui.main_window import MainWindow
 from tests.conftest import LESSONS
 from tests.content.minimal_lesson import LESSON_YAML, PAGE, write_lesson
-from tests.ui.driving import start_app
+from tests.ui.driving import activate, start_app
 
 BAD_LESSONS = {
     "impossible-date": {"lesson.yaml": LESSON_YAML + "facts_as_of: 2026-13-45\n"},
@@ -121,3 +121,14 @@ def test_the_first_copy_says_nothing_and_takes_a_daily_backup(qtbot: QtBot, data
     assert window.restore_action.isEnabled() and window.check_database_action.isEnabled()
     assert len(list((data_dir / "backups").glob("irtutor-*.sqlite3"))) == 1
     window.profile_dialog.close()
+
+
+def test_the_welcome_page_stays_until_a_lesson_is_picked(qtbot: QtBot) -> None:
+    window = start_app(qtbot)
+    window.profile_dialog.close()
+    activate(qtbot, window)
+    window.lesson_list.setFocus()
+    qtbot.waitUntil(window.lesson_list.hasFocus)
+    assert window.lesson_view is None and window.stack.currentWidget() is window.welcome
+    qtbot.keyClick(window.lesson_list, Qt.Key.Key_Down)
+    assert window.lesson_view is not None and window.stack.currentWidget() is window.lesson_view
