@@ -13,12 +13,15 @@ Every question widget is a QWidget with the same small surface, which the quiz v
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QVBoxLayout, QWidget
 
-from irtutor.core.questions import Question, QuestionKind
+from irtutor.core.grading import Outcome
+from irtutor.core.questions import Question, QuestionKind, Response
 from irtutor.core.quiz_settings import AttemptLayout
+from irtutor.qtkit.plain_text import plain_label
 from irtutor.ui.arrangement_questions import MatchingQuestionWidget, OrderingQuestionWidget
 from irtutor.ui.cloze_question import ClozeQuestionWidget
 from irtutor.ui.map_question import MapSelectionQuestionWidget
@@ -43,7 +46,39 @@ WIDGET_OF_KIND: dict[QuestionKind, WidgetMaker] = {
 }
 
 
+log = logging.getLogger(__name__)
+UNAVAILABLE = "This question cannot be shown here ({error}). Go on to the next question."
+
+
 def make_question_widget(question: Question, layout: AttemptLayout | None = None,
                          parent: QWidget | None = None) -> QuestionWidget:
-    """The widget for `question`, its options in the attempt's order."""
-    return WIDGET_OF_KIND[question.kind](question, layout, parent)
+    """The widget for `question`, its options in the attempt's order; a notice in its place if it
+    cannot be built (a map question without its map data), so the rest of the quiz goes on."""
+    try:
+        return WIDGET_OF_KIND[question.kind](question, layout, parent)
+    except Exception as exc:  # one question must not take the quiz down with it
+        log.exception("question %s could not be shown", question.id)
+        return UnavailableQuestionWidget(question, str(exc) or type(exc).__name__, parent)
+
+
+class UnavailableQuestionWidget(QuestionWidget):
+    """The prompt and why the question cannot be answered; it never offers an answer to check."""
+
+    def __init__(self, question: Question, error: str, parent: QWidget | None = None) -> None:
+        super().__init__(question, None, parent)
+        self.notice = plain_label(UNAVAILABLE.format(error=error))
+        self.notice.setObjectName("question-unavailable")
+        self.notice.setWordWrap(True)
+        column = QVBoxLayout(self)
+        column.addWidget(self.prompt)
+        column.addWidget(self.notice)
+        column.addStretch(1)
+
+    def selection(self) -> Response:
+        return Response()
+
+    def set_response(self, response: Response) -> None:
+        pass
+
+    def show_answer(self, response: Response, outcome: Outcome) -> None:
+        self.mark_answered()

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QLockFile, Qt
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QLabel, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from irtutor.paths import database_path
@@ -16,7 +16,7 @@ from irtutor.ui.background_start import BackgroundStart
 from irtutor.ui.main_window import MainWindow
 from tests.conftest import LESSONS
 from tests.content.minimal_lesson import LESSON_YAML, PAGE, write_lesson
-from tests.ui.driving import activate, start_app
+from tests.ui.driving import activate, create_profile, open_quiz, start_app
 
 BAD_LESSONS = {
     "impossible-date": {"lesson.yaml": LESSON_YAML + "facts_as_of: 2026-13-45\n"},
@@ -132,3 +132,25 @@ def test_the_welcome_page_stays_until_a_lesson_is_picked(qtbot: QtBot) -> None:
     assert window.lesson_view is None and window.stack.currentWidget() is window.welcome
     qtbot.keyClick(window.lesson_list, Qt.Key.Key_Down)
     assert window.lesson_view is not None and window.stack.currentWidget() is window.lesson_view
+
+
+def test_a_missing_data_file_costs_its_figures_not_the_lessons(qtbot: QtBot, tmp_path: Path,
+                                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    import shutil
+
+    from tests.conftest import FIXTURES, REPO
+
+    resources = tmp_path / "resources"
+    shutil.copytree(REPO / "resources", resources)
+    (resources / "data" / "nato_members.csv").unlink()
+    monkeypatch.setenv("IRTUTOR_RESOURCE_DIR", str(resources))
+    window = start_app(qtbot, [LESSONS, FIXTURES / "lessons" / "visual-kinds"])
+    create_profile(qtbot, window, "Ana")
+    assert window.lesson_list.count() == 8 and window.problems_button.text() == "⚠ 1 lesson problem"
+    view = window.open_lesson("nato-enlargement")
+    assert view is not None
+    failed = [label for label in view.findChildren(QLabel, "figure-failed") if label.isVisible()]
+    assert failed and "nato_members.csv" in failed[0].text()
+    quiz = open_quiz(qtbot, window, lesson_id="visual-kinds")  # its first question is on the map
+    shown = [label.text() for label in quiz.findChildren(QLabel) if label.isVisible()]
+    assert any("nato_members.csv" in text for text in shown), shown
