@@ -60,7 +60,13 @@ def code_stamp(*folders: Path) -> FolderStamp:
     """What can change the result of reading a lesson: our reading code, schemas and data."""
     stamp: list[tuple[str, int, int]] = []
     for folder in folders:
-        stamp.extend((f"{folder}/{name}", size, mtime) for name, size, mtime in folder_stamp(folder))
+        for path in sorted(folder.rglob("*")):  # subpackages too (core/kinds holds every kind's key)
+            try:
+                info = path.stat()
+            except OSError:
+                continue
+            if path.is_file() and "__pycache__" not in path.parts:
+                stamp.append((str(path), info.st_size, info.st_mtime_ns))
     return (("format", CACHE_FORMAT, 0), *stamp)
 
 

@@ -6,7 +6,8 @@
 
 from __future__ import annotations
 
-from irtutor.core.answer_keys import ClozeKey, Gap, TextVariant
+from irtutor.core.answer_keys import TextVariant
+from irtutor.core.kinds.cloze import ClozeKey, Gap
 
 OPEN, CLOSE = "{{", "}}"
 CHOICE_MARK, VARIANT_MARK = "|", ";"

@@ -19,7 +19,7 @@ from bisect import bisect_left
 from collections.abc import Callable, Sequence
 from itertools import pairwise
 
-from irtutor.core.answer_keys import OrderingMode
+from irtutor.core.kinds.ordering import OrderingMode
 
 Scorer = Callable[[Sequence[str], Sequence[str]], float]
 
@@ -73,3 +73,43 @@ def score_order(mode: OrderingMode, right: Sequence[str], given: Sequence[str]) 
     """
     known = set(right)
     return SCORERS[mode](right, [g for g in dict.fromkeys(given) if g in known])
+
+
+def items_in_place(mode: OrderingMode, right: Sequence[str], given: Sequence[str]) -> set[str]:
+    """The items `mode` counts as well placed in `given`: what the widget marks right.
+
+    - all_or_nothing and absolute_position: the items at their right position (all-or-nothing
+      scores only the whole, but where it went wrong is still worth showing);
+    - relative_to_next: the items followed by their right successor (the item placed last: when
+      it is the right last item);
+    - longest_ordered_subsequence: the items of one longest run in the right relative order
+      (none when that run is a single item, as the score counts it).
+    """
+    known = set(right)
+    order = [g for g in dict.fromkeys(given) if g in known]
+    if mode in (OrderingMode.ALL_OR_NOTHING, OrderingMode.ABSOLUTE_POSITION) or len(right) < 2:
+        return {g for r, g in zip(right, order, strict=False) if r == g}
+    if mode is OrderingMode.RELATIVE_TO_NEXT:
+        right_next = dict(pairwise(right))
+        placed = {item for item, after in pairwise(order) if right_next.get(item) == after}
+        if order and order[-1] == right[-1]:
+            placed.add(order[-1])
+        return placed
+    place = {item: i for i, item in enumerate(right)}
+    run = _longest_increasing_run(order, place)
+    return set(run) if len(run) >= 2 else set()
+
+
+def _longest_increasing_run(order: Sequence[str], place: dict[str, int]) -> list[str]:
+    """One longest subsequence of `order` whose right positions increase (O(n log n), with back-links)."""
+    tails: list[int] = []  # position in `order` of the smallest tail of each run length
+    back: list[int] = []
+    for i, item in enumerate(order):
+        at = bisect_left([place[order[t]] for t in tails], place[item])
+        back.append(tails[at - 1] if at else -1)
+        tails[at:at + 1] = [i]
+    run, i = [], tails[-1] if tails else -1
+    while i >= 0:
+        run.append(order[i])
+        i = back[i]
+    return run[::-1]

@@ -10,29 +10,9 @@ from enum import StrEnum
 from functools import cached_property
 from typing import Any
 
-from irtutor.core.answer_keys import (
-    AnswerKey,
-    ChoiceKey,
-    ClozeKey,
-    Gap,
-    Item,
-    MapKey,
-    MatchingKey,
-    NumericKey,
-    Option,
-    OrderingKey,
-    OrderingMode,
-    TextKey,
-    TextVariant,
-    TimelineKey,
-    key_fingerprint,
-)
+from irtutor.core.answer_keys import AnswerKey, Item, TextVariant
 
-__all__ = [
-    "AnswerKey", "ChoiceKey", "ClozeKey", "Gap", "Item", "MapKey", "MatchingKey", "NumericKey", "Option", "OrderingKey",
-    "OrderingMode", "Question", "QuestionKind", "Response", "TextKey", "TextVariant", "TimelineKey",
-    "true_false_options",
-]
+__all__ = ["AnswerKey", "Item", "Question", "QuestionKind", "Response", "TextVariant"]
 
 
 class QuestionKind(StrEnum):
@@ -46,21 +26,6 @@ class QuestionKind(StrEnum):
     CLOZE = "cloze"
     MAP_SELECTION = "map_selection"
     TIMELINE_PLACEMENT = "timeline_placement"
-
-
-KEY_TYPES: dict[QuestionKind, type] = {
-    QuestionKind.SINGLE_CHOICE: ChoiceKey,
-    QuestionKind.MULTIPLE_CHOICE: ChoiceKey,
-    QuestionKind.TRUE_FALSE: ChoiceKey,
-    QuestionKind.NUMERIC: NumericKey,
-    QuestionKind.SHORT_TEXT: TextKey,
-    QuestionKind.MATCHING: MatchingKey,
-    QuestionKind.ORDERING: OrderingKey,
-    QuestionKind.CLOZE: ClozeKey,
-    QuestionKind.MAP_SELECTION: MapKey,
-    QuestionKind.TIMELINE_PLACEMENT: TimelineKey,
-}
-"""The answer key family each kind carries."""
 
 
 @dataclass(frozen=True)
@@ -82,21 +47,22 @@ class Question:
 
     def __post_init__(self) -> None:
         if isinstance(self.key, tuple):  # the options tuple that came here before answer keys existed
+            from irtutor.core.kinds.choice import ChoiceKey
+
             object.__setattr__(self, "key", ChoiceKey(self.key))
-        expected = KEY_TYPES[self.kind]
-        if not isinstance(self.key, expected):
-            raise TypeError(f"a {self.kind} question needs a {expected.__name__}, not {type(self.key).__name__}")
+        if self.kind not in getattr(type(self.key), "kinds", ()):
+            raise TypeError(f"a {self.kind} question cannot carry a {type(self.key).__name__}")
 
     @property
-    def options(self) -> tuple[Option, ...]:
+    def options(self) -> tuple[Any, ...]:
         """The options of a choice question; () for the other kinds."""
-        return self.key.options if isinstance(self.key, ChoiceKey) else ()
+        return getattr(self.key, "options", ())
 
     @property
     def correct_ids(self) -> frozenset[str]:
-        return self.key.correct_ids if isinstance(self.key, ChoiceKey) else frozenset()
+        return getattr(self.key, "correct_ids", frozenset())
 
-    def option(self, option_id: str) -> Option | None:
+    def option(self, option_id: str) -> Any:
         return next((o for o in self.options if o.id == option_id), None)
 
     def content_hash(self) -> str:
@@ -111,11 +77,8 @@ class Question:
     def _content_hash(self) -> str:
         # Once per question: every submit and every replayed answer in the history asks for it, and
         # it serialises the whole key. The question is frozen (an edit makes a new one), so it never goes stale.
-        payload: dict[str, Any] = {"kind": str(self.kind), "prompt": self.prompt}
-        if isinstance(self.key, ChoiceKey):
-            payload["options"] = self.key.fingerprint()  # the form used before other kinds existed
-        else:
-            payload["key"] = key_fingerprint(self.key)
+        name, data = self.key.fingerprint_entry()
+        payload: dict[str, Any] = {"kind": str(self.kind), "prompt": self.prompt, name: data}
         canonical = json.dumps(payload, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
         return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
 
@@ -219,9 +182,10 @@ def _json_mapping(data: dict[str, Any], name: str) -> dict[str, str]:
     return {str(k): str(v) for k, v in value.items()}
 
 
-def true_false_options(answer: bool, feedback_true: str, feedback_false: str) -> tuple[Option, ...]:
-    """The two options a true/false question is graded over."""
-    return (
-        Option("true", "True", correct=answer, feedback=feedback_true),
-        Option("false", "False", correct=not answer, feedback=feedback_false),
-    )
+def __getattr__(name: str) -> Any:
+    # ChoiceKey, Option, true_false_options and the other kinds' parts live in their kind's module.
+    if name.startswith("__"):  # the import system asks for __path__ and friends
+        raise AttributeError(name)
+    from irtutor.core.kind_registry import key_class
+
+    return key_class(name)

@@ -36,7 +36,10 @@ def test_true_false_and_the_feedback_of_the_chosen_option() -> None:
     options = true_false_options(False, "No: it is not.", "Yes, false.")
     q = Question("tf", QuestionKind.TRUE_FALSE, "Is it?", ChoiceKey(options), "Why.", "01-intro")
     wrong = grade(q, Response.of("true"))
-    assert (wrong.correct, wrong.feedback) == (False, ("No: it is not.",))
+    # The line names its option, so a wrong answer never reads as a bare "Correct. ..." elsewhere.
+    assert (wrong.correct, wrong.feedback) == (False, ("“True”: No: it is not.",))
+    assert [(p.part, p.verdict, p.feedback) for p in wrong.parts] == [
+        ("true", "wrong", "No: it is not."), ("false", "missed", "Yes, false.")]
     assert grade(q, Response.of("false")).correct
 
 

@@ -224,7 +224,7 @@ def test_a_typed_cloze_gap_with_partial_credit() -> None:
 # --- the question itself ----------------------------------------------------------------------
 
 def test_a_kind_takes_only_its_own_key() -> None:
-    with pytest.raises(TypeError, match="a numeric question needs a NumericKey, not TextKey"):
+    with pytest.raises(TypeError, match="a numeric question cannot carry a TextKey"):
         Question("q", QuestionKind.NUMERIC, "?", TextKey((TextVariant("x"),)), "", "p")
 
 
