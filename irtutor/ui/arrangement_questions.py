@@ -19,17 +19,17 @@ from PySide6.QtWidgets import (
     QStyleOptionComboBox,
     QStylePainter,
     QVBoxLayout,
-    QWidget,
 )
 
-from irtutor.core.answer_keys import MatchingKey, OrderingKey
 from irtutor.core.describe import describe_correct
 from irtutor.core.grading import Outcome
-from irtutor.core.questions import Item, Question, Response
-from irtutor.core.quiz_settings import AttemptLayout
+from irtutor.core.kinds.matching import MatchingKey
+from irtutor.core.kinds.ordering import OrderingKey
+from irtutor.core.questions import Item, Response
 from irtutor.core.shuffling import unsolved
+from irtutor.core.verdicts import PartVerdict, Verdict
 from irtutor.qtkit.plain_text import plain_tooltip
-from irtutor.ui.question_base import RIGHT_COLOUR, WRONG_COLOUR, QuestionWidget
+from irtutor.ui.question_base import RIGHT_COLOUR, VERDICT_COLOUR, VERDICT_MARK, QuestionWidget
 
 CHOOSE = "Choose…"
 MATCH_FOR = "Match for: {left}"
@@ -43,7 +43,7 @@ MOVE_DOWN = "▼ Move down"
 MOVED = "Moved “{text}” to position {position} of {total}."
 RIGHT_ORDER = "The right order: {order}"
 ITEM_ROW = "{position}. {text}"
-RIGHT_MARK, WRONG_MARK = "✓ ", "✗ "
+VERDICT_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 class _ShuffledQuestion(QuestionWidget):
@@ -94,11 +94,9 @@ class _FittingList(QListWidget):
 class MatchingQuestionWidget(_ShuffledQuestion):
     """One row per left item: its text and a list box of the rights (distractors included)."""
 
-    def __init__(self, question: Question, layout: AttemptLayout | None = None,
-                 parent: QWidget | None = None) -> None:
-        super().__init__(question, layout, parent)
-        assert isinstance(question.key, MatchingKey)
-        self.key = question.key
+    key_type = MatchingKey
+
+    def build(self) -> None:
         lefts = {left.id: left for left in self.key.lefts}
         self.shown_lefts = tuple(lefts[i] for i in self.arranged(tuple(lefts)))
         rights = {right.id: right for right in self.key.rights}
@@ -165,17 +163,20 @@ class MatchingQuestionWidget(_ShuffledQuestion):
 
     def show_answer(self, response: Response, outcome: Outcome) -> None:
         self.set_response(response)
-        given, answer = response.pair_map(), self.key.answer
+        answer = self.key.answer
         for left in self.key.lefts:
-            right = given.get(left.id) == answer[left.id]
-            self._mark_row(left, right, self.key.right_text(answer[left.id]))
+            self._mark_row(left, outcome.part(left.id), self.key.right_text(answer[left.id]))
         self.mark_answered()
 
-    def _mark_row(self, left: Item, right: bool, right_text: str) -> None:
+    def _mark_row(self, left: Item, part: PartVerdict | None, right_text: str) -> None:
         combo, label, answer = self.combos[left.id], self.left_labels[left.id], self.right_labels[left.id]
         combo.setEnabled(False)
-        label.setText((RIGHT_MARK if right else WRONG_MARK) + left.text)
-        label.setStyleSheet(f"color: {RIGHT_COLOUR if right else WRONG_COLOUR}")
+        verdict = part.verdict if part else Verdict.WRONG
+        right = verdict is Verdict.RIGHT
+        self.tag_part(label, left.id)
+        self.show_verdict(label, part)
+        label.setText(f"{VERDICT_MARK[verdict]} {left.text}")
+        label.setStyleSheet(f"color: {VERDICT_COLOUR[verdict]}")
         combo.setAccessibleDescription(RIGHT_SPOKEN if right else RIGHT_MATCH_SPOKEN.format(right=right_text))
         answer.setText(RIGHT_MATCH.format(right=right_text))
         answer.setStyleSheet(f"color: {RIGHT_COLOUR}")
@@ -185,11 +186,9 @@ class MatchingQuestionWidget(_ShuffledQuestion):
 class OrderingQuestionWidget(_ShuffledQuestion):
     """The items in a list the student rearranges; the order shown is already an answer."""
 
-    def __init__(self, question: Question, layout: AttemptLayout | None = None,
-                 parent: QWidget | None = None) -> None:
-        super().__init__(question, layout, parent)
-        assert isinstance(question.key, OrderingKey)
-        self.key = question.key
+    key_type = OrderingKey
+
+    def build(self) -> None:
         self.texts = {item.id: item.text for item in self.key.items}
         self.locked = False
         self.list = self._make_list()
@@ -291,6 +290,11 @@ class OrderingQuestionWidget(_ShuffledQuestion):
     def selection(self) -> Response:
         return Response(order=[self.list.item(row).data(Qt.ItemDataRole.UserRole) for row in range(self.list.count())])
 
+    def shown_verdicts(self) -> dict[str, str]:
+        items = [self.list.item(row) for row in range(self.list.count())]
+        return {item.data(Qt.ItemDataRole.UserRole): item.data(VERDICT_ROLE) for item in items
+                if item.data(VERDICT_ROLE)}
+
     def set_response(self, response: Response) -> None:
         """Show the saved order; items it lacks (a lesson edited since) keep their place after it."""
         saved = [i for i in dict.fromkeys(response.order) if i in self.texts]
@@ -304,11 +308,14 @@ class OrderingQuestionWidget(_ShuffledQuestion):
         self.list.setDragDropMode(QAbstractItemView.DragDropMode.NoDragDrop)
         self.list.clearSelection()  # a highlight would hide the colours
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
-        shown = self.selection().order
-        for row, (item_id, right_id) in enumerate(zip(shown, self.key.ids, strict=False)):
-            item, right = self.list.item(row), item_id == right_id
-            item.setText((RIGHT_MARK if right else WRONG_MARK) + item.text())
-            item.setForeground(QColor(RIGHT_COLOUR if right else WRONG_COLOUR))
+        # Marked by the quiz's own scoring mode (the core's verdicts): under the default, an order
+        # earning 67% shows the two items in sequence as right, not every item as wrong.
+        for row, item_id in enumerate(self.selection().order):
+            item, part = self.list.item(row), outcome.part(item_id)
+            verdict = part.verdict if part else Verdict.WRONG
+            item.setData(VERDICT_ROLE, str(verdict))
+            item.setText(f"{VERDICT_MARK[verdict]} {item.text()}")
+            item.setForeground(QColor(VERDICT_COLOUR[verdict]))
         self.right_order.setText(RIGHT_ORDER.format(order=describe_correct(self.question)))
         self.right_order.setVisible(True)
         self._refresh_buttons()

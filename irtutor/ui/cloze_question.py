@@ -13,15 +13,14 @@ from itertools import pairwise
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QVBoxLayout, QWidget
 
-from irtutor.core.answer_keys import ClozeKey, Gap
-from irtutor.core.grading import Outcome, gap_credit
-from irtutor.core.questions import Question, Response
-from irtutor.core.quiz_settings import AttemptLayout
+from irtutor.core.grading import Outcome
+from irtutor.core.kinds.cloze import ClozeKey, Gap
+from irtutor.core.questions import Response
 from irtutor.qtkit.plain_text import plain_tooltip
 from irtutor.ui import messages
 from irtutor.ui.flow_layout import FlowLayout
-from irtutor.ui.question_base import QuestionWidget
-from irtutor.ui.typed_questions import marked_style, verdict_style
+from irtutor.ui.question_base import VERDICT_COLOUR, WRONG_COLOUR, QuestionWidget
+from irtutor.ui.typed_questions import marked_style
 
 GAP_WIDTH_CHARS = 12
 """Typed gaps all look alike, so their size does not hint at the length of the answer."""
@@ -30,11 +29,9 @@ GapInput = QLineEdit | QComboBox
 
 
 class ClozeQuestionWidget(QuestionWidget):
-    def __init__(self, question: Question, layout: AttemptLayout | None = None,
-                 parent: QWidget | None = None) -> None:
-        super().__init__(question, layout, parent)
-        assert isinstance(question.key, ClozeKey)
-        self.key = question.key
+    key_type = ClozeKey
+
+    def build(self) -> None:
         self.inputs: dict[str, GapInput] = {}
         self.text_area = QWidget()
         self.text_area.setObjectName("cloze-text")
@@ -81,6 +78,7 @@ class ClozeQuestionWidget(QuestionWidget):
             widget.setFixedWidth(widget.fontMetrics().averageCharWidth() * GAP_WIDTH_CHARS)
             widget.textChanged.connect(lambda _text: self.emit_changed())
         widget.setObjectName(f"gap-{gap.id}")
+        self.tag_part(widget, gap.id)
         widget.setAccessibleName(messages.GAP_NAME.format(number=number, total=total))
         widget.setAccessibleDescription(self._sentence())
         self.inputs[gap.id] = widget
@@ -112,14 +110,14 @@ class ClozeQuestionWidget(QuestionWidget):
 
     def show_answer(self, response: Response, outcome: Outcome) -> None:
         self.set_response(response)
-        given = response.gap_map()
         missed = []
         for number, gap in enumerate(self.key.gaps, start=1):
             widget = self.inputs[gap.id]
-            credit = gap_credit(gap, given.get(gap.id, ""))
-            _lock(widget, verdict_style(credit)[1])
-            if credit < 1.0:
-                right = max(gap.variants, key=lambda v: v.credit).text
+            part = outcome.part(gap.id)
+            self.show_verdict(widget, part)
+            _lock(widget, VERDICT_COLOUR[part.verdict] if part else WRONG_COLOUR)
+            if part is None or part.credit < 1.0:
+                right = gap.best
                 widget.setToolTip(plain_tooltip(messages.THE_RIGHT_ANSWER.format(answer=right)))
                 widget.setAccessibleDescription(messages.THE_RIGHT_ANSWER.format(answer=right))
                 missed.append(html.escape(messages.GAP_RIGHT_ANSWER.format(number=number, answer=right)))

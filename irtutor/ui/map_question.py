@@ -8,7 +8,7 @@ answered, right picks, wrong picks and missed countries differ in colour, hatchi
 from __future__ import annotations
 
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout
 
 from irtutor.charts import map_style
 from irtutor.charts.country_list import CountryList
@@ -16,8 +16,8 @@ from irtutor.charts.enlargement_map import map_sources, reference_data
 from irtutor.charts.map_canvas import CountryMapView
 from irtutor.charts.map_legend import Legend, swatch
 from irtutor.core.grading import Outcome
-from irtutor.core.questions import MapKey, Question, Response
-from irtutor.core.quiz_settings import AttemptLayout
+from irtutor.core.kinds.map_selection import MapKey
+from irtutor.core.questions import Response
 from irtutor.qtkit.plain_text import plain_tooltip
 from irtutor.ui.question_base import QuestionWidget
 
@@ -30,11 +30,9 @@ MARK_WORDS = {"right": "✓ {name}", "wrong": "✗ {name} (wrong pick)", "missed
 
 
 class MapSelectionQuestionWidget(QuestionWidget):
-    def __init__(self, question: Question, layout: AttemptLayout | None = None,
-                 parent: QWidget | None = None) -> None:
-        super().__init__(question, layout, parent)
-        assert isinstance(question.key, MapKey), question.key
-        self.key = question.key
+    key_type = MapKey
+
+    def build(self) -> None:
         self.view = CountryMapView(reference_data().countries)
         self.view.setMinimumSize(420, 300)
         self.names = {iso3: shape.name for iso3, shape in self.view.shapes.items()}
@@ -112,14 +110,15 @@ class MapSelectionQuestionWidget(QuestionWidget):
     def set_response(self, response: Response) -> None:
         self._show(response.selected)
 
+    def shown_verdicts(self) -> dict[str, str]:
+        """The marks the map draws (fill and symbol per country), as the core gave them."""
+        return {iso3: self.marks[iso3] for iso3 in self.view.marks}
+
     def show_answer(self, response: Response, outcome: Outcome) -> None:
         self._show(response.selected)
         self.locked = True
         self.country_list.lock()
-        right = set(self.key.countries)
-        marks = {**dict.fromkeys(self.chosen & right, "right"), **dict.fromkeys(self.chosen - right, "wrong"),
-                 **dict.fromkeys(right - self.chosen, "missed")}
-        marks = {iso3: mark for iso3, mark in marks.items() if iso3 in self.view.paths}
+        marks = {part.part: str(part.verdict) for part in outcome.parts if part.part in self.view.paths}
         self.view.set_fills({iso3: MARK_FILLS[mark] for iso3, mark in marks.items()})
         self.view.set_marks(marks)
         self.marks = marks

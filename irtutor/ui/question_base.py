@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from typing import Any, ClassVar
+
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QLabel, QWidget
 
 from irtutor.content.safe_markdown import render_text
@@ -10,9 +12,22 @@ from irtutor.core.grading import Outcome
 from irtutor.core.questions import Question, Response
 from irtutor.core.quiz_settings import AttemptLayout
 from irtutor.core.shuffling import display_order
+from irtutor.core.verdicts import PartVerdict, Verdict
 
 RIGHT_COLOUR = "#1b7a3a"
 WRONG_COLOUR = "#b00020"
+PARTLY_COLOUR = "#8a5a00"
+"""Amber: a part that earned some of its mark is neither right nor wrong."""
+MISSED_COLOUR = "#4a4f9c"
+"""Indigo: right but not given; not green, so a missed option never looks ticked."""
+
+VERDICT_MARK = {Verdict.RIGHT: "✓", Verdict.WRONG: "✗", Verdict.PARTLY: "◐", Verdict.MISSED: "○"}
+VERDICT_COLOUR = {Verdict.RIGHT: RIGHT_COLOUR, Verdict.WRONG: WRONG_COLOUR, Verdict.PARTLY: PARTLY_COLOUR,
+                  Verdict.MISSED: MISSED_COLOUR}
+VERDICT_SPOKEN = {Verdict.RIGHT: "right", Verdict.WRONG: "wrong", Verdict.PARTLY: "partly right",
+                  Verdict.MISSED: "missed: this was right but not given"}
+PART = "part"
+VERDICT = "verdict"
 
 
 class QuestionWidget(QWidget):
@@ -23,16 +38,29 @@ class QuestionWidget(QWidget):
     sig_selection_changed = Signal(bool)
     """The student changed their answer; True when it is not empty, so it can be checked."""
 
+    key_type: ClassVar[type | None] = None
+    """The answer key this widget shows; the kinds it serves are that key's kinds."""
+
+    shows_part_feedback: ClassVar[bool] = False
+    """True when the widget shows each part's own feedback itself (the panel then leaves it out)."""
+
     def __init__(self, question: Question, layout: AttemptLayout | None = None,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        if self.key_type is not None and not isinstance(question.key, self.key_type):
+            raise TypeError(f"{type(self).__name__} shows {self.key_type.__name__}, not {type(question.key).__name__}")
         self.question = question
+        self.key: Any = question.key
         self.attempt_layout = layout
         self.prompt = QLabel(render_text(question.prompt))
         self.prompt.setObjectName("question-prompt")
         self.prompt.setWordWrap(True)
         self.prompt.setTextFormat(Qt.TextFormat.RichText)
         self.prompt.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+        self.build()
+
+    def build(self) -> None:
+        """Make the kind's inputs under `prompt` (the constructor calls it once)."""
 
     def arranged(self, ids: tuple[str, ...], *, always: bool = False, key: str = "") -> tuple[str, ...]:
         """`ids` in this attempt's order for this question (or for `key` within it, e.g. one cloze gap).
@@ -64,3 +92,23 @@ class QuestionWidget(QWidget):
 
     def mark_answered(self) -> None:
         self.setProperty("answered", True)
+
+    @staticmethod
+    def tag_part(element: QObject, part_id: str) -> None:
+        """Say which part of the answer `element` shows (an option's label, a gap's input, ...)."""
+        element.setProperty(PART, part_id)
+
+    @staticmethod
+    def show_verdict(element: QObject, part: PartVerdict | None) -> str:
+        """Record on `element` the core's verdict for its part; returns the verdict's mark ("" for none)."""
+        element.setProperty(VERDICT, str(part.verdict) if part else "")
+        return VERDICT_MARK[part.verdict] if part else ""
+
+    def shown_verdicts(self) -> dict[str, str]:
+        """part id -> the verdict on screen, read from the marked elements (for tests and screen readers)."""
+        shown: dict[str, str] = {}
+        for element in self.findChildren(QObject):
+            part, verdict = element.property(PART), element.property(VERDICT)
+            if part and verdict:
+                shown[str(part)] = str(verdict)
+        return shown

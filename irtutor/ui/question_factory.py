@@ -32,18 +32,13 @@ from irtutor.ui.typed_questions import NumericQuestionWidget, ShortTextQuestionW
 
 WidgetMaker = Callable[[Question, AttemptLayout | None, QWidget | None], QuestionWidget]
 
+WIDGET_CLASSES: tuple[type[QuestionWidget], ...] = (
+    ChoiceQuestionWidget, NumericQuestionWidget, ShortTextQuestionWidget, ClozeQuestionWidget,
+    MatchingQuestionWidget, OrderingQuestionWidget, MapSelectionQuestionWidget, TimelinePlacementQuestionWidget,
+)
 WIDGET_OF_KIND: dict[QuestionKind, WidgetMaker] = {
-    QuestionKind.SINGLE_CHOICE: ChoiceQuestionWidget,
-    QuestionKind.MULTIPLE_CHOICE: ChoiceQuestionWidget,
-    QuestionKind.TRUE_FALSE: ChoiceQuestionWidget,
-    QuestionKind.NUMERIC: NumericQuestionWidget,
-    QuestionKind.SHORT_TEXT: ShortTextQuestionWidget,
-    QuestionKind.CLOZE: ClozeQuestionWidget,
-    QuestionKind.MATCHING: MatchingQuestionWidget,
-    QuestionKind.ORDERING: OrderingQuestionWidget,
-    QuestionKind.MAP_SELECTION: MapSelectionQuestionWidget,
-    QuestionKind.TIMELINE_PLACEMENT: TimelinePlacementQuestionWidget,
-}
+    kind: widget for widget in WIDGET_CLASSES for kind in getattr(widget.key_type, "kinds", ())}
+"""Each widget registers by the key it shows; its kinds come from that key."""
 
 
 log = logging.getLogger(__name__)

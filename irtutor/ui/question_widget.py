@@ -12,13 +12,15 @@ from PySide6.QtWidgets import (
     QLabel,
     QRadioButton,
     QVBoxLayout,
-    QWidget,
 )
 
 from irtutor.core.grading import Outcome
-from irtutor.core.questions import Option, Question, QuestionKind, Response
-from irtutor.core.quiz_settings import AttemptLayout
-from irtutor.ui.question_base import RIGHT_COLOUR, WRONG_COLOUR, QuestionWidget
+from irtutor.core.kinds.choice import ChoiceKey, Option
+from irtutor.core.questions import QuestionKind, Response
+from irtutor.qtkit.plain_text import plain_label
+from irtutor.ui.question_base import VERDICT_COLOUR, VERDICT_SPOKEN, QuestionWidget
+
+MISSED_WORDS = " (right, not chosen)"
 
 
 class _WrappingLabel(QLabel):
@@ -37,9 +39,11 @@ class _WrappingLabel(QLabel):
 
 
 class ChoiceQuestionWidget(QuestionWidget):
-    def __init__(self, question: Question, layout: AttemptLayout | None = None,
-                 parent: QWidget | None = None) -> None:
-        super().__init__(question, layout, parent)
+    key_type = ChoiceKey
+    shows_part_feedback = True
+
+    def build(self) -> None:
+        question = self.question
         order = self.arranged(tuple(o.id for o in question.options))
         self.shown_options = tuple(o for oid in order for o in question.options if o.id == oid)
         multiple = question.kind is QuestionKind.MULTIPLE_CHOICE
@@ -47,6 +51,7 @@ class ChoiceQuestionWidget(QuestionWidget):
         self.group.setExclusive(not multiple)
         self.buttons: dict[str, QAbstractButton] = {}
         self.labels: dict[str, _WrappingLabel] = {}
+        self.option_feedback: dict[str, QLabel] = {}
         layout = QVBoxLayout(self)
         layout.addWidget(self.prompt)
         if multiple:
@@ -60,12 +65,22 @@ class ChoiceQuestionWidget(QuestionWidget):
         button.setAccessibleName(option.text)
         button.setObjectName(f"option-{option.id}")
         label = _WrappingLabel(option.text, button)
+        self.tag_part(label, option.id)
         self.group.addButton(button)
         self.buttons[option.id] = button
         self.labels[option.id] = label
+        feedback = plain_label()  # the option's own feedback, under it, once answered
+        feedback.setObjectName(f"option-feedback-{option.id}")
+        feedback.setWordWrap(True)
+        feedback.setVisible(False)
+        self.option_feedback[option.id] = feedback
+        text = QVBoxLayout()
+        text.addWidget(label)
+        text.addWidget(feedback)
+        text.addStretch(1)  # extra height goes below, so the text stays level with its button
         row = QHBoxLayout()
         row.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
-        row.addWidget(label, 1)
+        row.addLayout(text, 1)
         return row
 
     def selection(self) -> Response:
@@ -85,12 +100,23 @@ class ChoiceQuestionWidget(QuestionWidget):
             button.setChecked(option_id in response.selected)
 
     def show_answer(self, response: Response, outcome: Outcome) -> None:
+        """Each option as the core judged it: ticked right, crossed wrong, "missed" for a right option
+        left unticked (never the tick a chosen one gets), and its own feedback beneath it."""
         for option in self.question.options:
-            button = self.buttons[option.id]
+            button, label = self.buttons[option.id], self.labels[option.id]
             button.setChecked(option.id in response.selected)
             button.setEnabled(False)
-            chosen = option.id in response.selected
-            mark, colour = ("✓ ", RIGHT_COLOUR) if option.correct else ("✗ ", WRONG_COLOUR) if chosen else ("", "")
-            self.labels[option.id].setText(mark + option.text)
-            self.labels[option.id].setStyleSheet(f"color: {colour}" if colour else "")
+            part = outcome.part(option.id)
+            mark = self.show_verdict(label, part)
+            if part is None:
+                label.setText(option.text)
+                label.setStyleSheet("")
+                continue
+            words = MISSED_WORDS if part.verdict == "missed" else ""
+            label.setText(f"{mark} {option.text}{words}")
+            label.setStyleSheet(f"color: {VERDICT_COLOUR[part.verdict]}")
+            button.setAccessibleDescription(VERDICT_SPOKEN[part.verdict])
+            if part.feedback and option.id in response.selected:
+                self.option_feedback[option.id].setText(part.feedback)
+                self.option_feedback[option.id].setVisible(True)
         self.mark_answered()

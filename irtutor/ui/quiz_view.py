@@ -250,7 +250,8 @@ class QuizView(QWidget):
         else:
             verdict = messages.WRONG
         parts = [f"<p><b>{verdict}</b></p>"]
-        parts += [render_text(text) for text in outcome.feedback]
+        if not getattr(self.question_widget, "shows_part_feedback", False):  # else it is beside each option
+            parts += [render_text(text) for text in outcome.feedback]
         parts.append(render_text(outcome.explanation))
         page_number = self.lesson.page_number(outcome.page)
         if page_number is not None:

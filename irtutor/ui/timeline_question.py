@@ -6,15 +6,15 @@ The spin boxes and the axis markers are two views of the same placements and alw
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtWidgets import QGridLayout, QLabel, QSpinBox, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGridLayout, QLabel, QSpinBox, QVBoxLayout
 
-from irtutor.core.answer_keys import TimelineKey
 from irtutor.core.grading import Outcome, grade
+from irtutor.core.kinds.timeline_placement import TimelineKey
 from irtutor.core.numbers import read_number
 from irtutor.core.questions import Item, Question, QuestionKind, Response
-from irtutor.core.quiz_settings import AttemptLayout
+from irtutor.core.verdicts import Verdict
 from irtutor.ui.placement_axis import PlacementAxis
-from irtutor.ui.question_base import RIGHT_COLOUR, WRONG_COLOUR, QuestionWidget
+from irtutor.ui.question_base import VERDICT_COLOUR, QuestionWidget
 
 NOT_PLACED = "not placed"
 YEAR_FOR = "Year of: {event}"
@@ -39,11 +39,9 @@ def axis_range(years: tuple[int, ...]) -> tuple[int, int]:
 class TimelinePlacementQuestionWidget(QuestionWidget):
     """A row per event (number, title, year box, verdict) above an axis of numbered markers."""
 
-    def __init__(self, question: Question, layout: AttemptLayout | None = None,
-                 parent: QWidget | None = None) -> None:
-        super().__init__(question, layout, parent)
-        assert isinstance(question.key, TimelineKey)
-        self.key = question.key
+    key_type = TimelineKey
+
+    def build(self) -> None:
         events = {e.id: e for e in self.key.events}
         self.shown: tuple[Item, ...] = tuple(events[i] for i in self.arranged(tuple(events)))
         self.first, self.last = axis_range(self.key.years)
@@ -85,6 +83,7 @@ class TimelinePlacementQuestionWidget(QuestionWidget):
         label.setBuddy(spin)
         verdict = QLabel()
         verdict.setVisible(False)
+        self.tag_part(verdict, event.id)
         grid.addWidget(label, row, 0)
         grid.addWidget(spin, row, 1)
         grid.addWidget(verdict, row, 2)
@@ -122,12 +121,14 @@ class TimelinePlacementQuestionWidget(QuestionWidget):
     def show_answer(self, response: Response, outcome: Outcome) -> None:
         self.set_response(response)
         for event, year in zip(self.key.events, self.key.years, strict=True):
-            given = self.year_of(event.id)
-            right = given is not None and abs(given - year) <= self.key.tolerance_years
+            part = outcome.part(event.id)
+            right = part is not None and part.verdict is Verdict.RIGHT
             text = (RIGHT_YEAR if right else WRONG_YEAR).format(right=year)
             verdict = self.verdicts[event.id]
+            self.show_verdict(verdict, part)
             verdict.setText(text)
-            verdict.setStyleSheet(f"color: {RIGHT_COLOUR if right else WRONG_COLOUR}; font-weight: bold;")
+            colour = VERDICT_COLOUR[part.verdict] if part else VERDICT_COLOUR[Verdict.WRONG]
+            verdict.setStyleSheet(f"color: {colour}; font-weight: bold;")
             verdict.setVisible(True)
             spin = self.spins[event.id]
             spin.setReadOnly(True)

@@ -8,27 +8,19 @@ shortcut checks the answer; the field itself must not also check on returnPresse
 from __future__ import annotations
 
 from PySide6.QtGui import QTextDocumentFragment
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QVBoxLayout
 
 from irtutor.core.describe import describe_correct
 from irtutor.core.grading import Outcome
-from irtutor.core.questions import NumericKey, Question, Response
-from irtutor.core.quiz_settings import AttemptLayout
+from irtutor.core.kinds.numeric import NumericKey
+from irtutor.core.kinds.short_text import TextKey
+from irtutor.core.questions import Response
+from irtutor.core.verdicts import ANSWER
 from irtutor.qtkit.plain_text import plain_label
 from irtutor.ui import messages
-from irtutor.ui.question_base import RIGHT_COLOUR, WRONG_COLOUR, QuestionWidget
-
-PARTLY_COLOUR = "#8a5a00"
-"""Amber: an answer that earned some of the mark is neither right nor wrong."""
+from irtutor.ui.question_base import VERDICT_COLOUR, WRONG_COLOUR, QuestionWidget
 
 NUMBER_WIDTH_CHARS, TEXT_WIDTH_CHARS = 18, 36
-
-
-def verdict_style(score: float) -> tuple[str, str]:
-    """(mark, colour) for an answer or a gap that earned `score` of its mark."""
-    if score >= 1.0:
-        return "✓", RIGHT_COLOUR
-    return ("◐", PARTLY_COLOUR) if score > 0 else ("✗", WRONG_COLOUR)
 
 
 def marked_style(colour: str) -> str:
@@ -46,9 +38,8 @@ class _TypedAnswerWidget(QuestionWidget):
     placeholder = messages.TYPE_AN_ANSWER
     width_chars = TEXT_WIDTH_CHARS
 
-    def __init__(self, question: Question, layout: AttemptLayout | None = None,
-                 parent: QWidget | None = None, *, unit: str = "") -> None:
-        super().__init__(question, layout, parent)
+    def build(self) -> None:
+        unit = getattr(self.key, "unit", "")
         self.edit = QLineEdit()
         self.edit.setObjectName("typed-answer")
         self.edit.setPlaceholderText(self.placeholder)
@@ -58,6 +49,7 @@ class _TypedAnswerWidget(QuestionWidget):
         self.unit.setVisible(bool(unit))
         self.unit.setBuddy(self.edit)
         self.mark = QLabel()
+        self.tag_part(self.edit, ANSWER)
         self.right_answer = QLabel()
         self.right_answer.setObjectName("right-answer")
         self.right_answer.setWordWrap(True)
@@ -83,7 +75,9 @@ class _TypedAnswerWidget(QuestionWidget):
     def show_answer(self, response: Response, outcome: Outcome) -> None:
         self.edit.setText(response.text)
         self.edit.setReadOnly(True)
-        mark, colour = verdict_style(outcome.score)
+        part = outcome.part(ANSWER)
+        mark = self.show_verdict(self.edit, part)
+        colour = VERDICT_COLOUR[part.verdict] if part else WRONG_COLOUR
         self.edit.setStyleSheet(marked_style(colour))
         self.mark.setText(mark)
         self.mark.setStyleSheet(f"color: {colour}; font-weight: bold;")
@@ -98,11 +92,10 @@ class NumericQuestionWidget(_TypedAnswerWidget):
     placeholder = messages.TYPE_A_NUMBER
     width_chars = NUMBER_WIDTH_CHARS
 
-    def __init__(self, question: Question, layout: AttemptLayout | None = None,
-                 parent: QWidget | None = None) -> None:
-        key = question.key
-        super().__init__(question, layout, parent, unit=key.unit if isinstance(key, NumericKey) else "")
+    key_type = NumericKey
 
 
 class ShortTextQuestionWidget(_TypedAnswerWidget):
     """Case, accents and spaces do not matter (the grading forgives them), so nothing here checks them."""
+
+    key_type = TextKey
