@@ -1,10 +1,19 @@
-"""Reading page files: their title, and the citations and key terms they refer to."""
+"""Reading page files: their title, figures, and the citations and key terms they refer to.
+
+A page is split into blocks once, by markdown-it (the parser the reader renders with), so the
+check and the reader agree on where every fence opens and closes: `page_blocks`.
+"""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
+
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
 
 from irtutor.core.directives import Directive, parse_directive
 from irtutor.core.lesson import Page
@@ -15,9 +24,88 @@ PAGE_NAME = re.compile(r"^(\d{2})-([a-z0-9]+(?:-[a-z0-9]+)*)\.md$")
 # position instead of rescanning the rest of the line from every one (quadratic time).
 CITATION = re.compile(r"\[\^([^\[\]\s]+)\]")
 TERM_LINK = re.compile(r"\[\[([^\[\]|\n]+)(?:\|([^\[\]\n]+))?\]\]")
-_FENCE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
-DIRECTIVE_FENCE = re.compile(r"^\s{0,3}(?:`{3,}|~{3,})\s*\{([A-Za-z0-9_-]*)\}(.*)$")
-"""A fence whose info string is `{kind} target key=value ...`: a directive, not code."""
+FIGURE_INFO = re.compile(r"\{([A-Za-z0-9_-]*)\}(.*)", re.DOTALL)
+"""A fence whose info string is `{kind} target key=value ...` places a figure; it is not code."""
+NESTED_FIGURE = ("a figure cannot stand inside a list or a quote; start its fence at the beginning "
+                 "of a line, outside lists and quotes")
+
+
+def new_markdown() -> MarkdownIt:
+    """The Markdown dialect of lesson pages; the reader adds its inline rules to this."""
+    md = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False})
+    return md.enable("table")  # GitHub-style tables: comparisons (scenarios, rounds) read better as a grid
+
+
+@cache
+def _block_parser() -> MarkdownIt:
+    # Blocks only: the split needs no inline parsing, which keeps hostile lines cheap.
+    return new_markdown().disable("inline")
+
+
+@dataclass(frozen=True)
+class Fence:
+    """A fenced block whose info string names a figure, as markdown-it delimits it."""
+
+    kind: str
+    rest: str
+    line: int
+    """Its opening fence, 1-based."""
+    end: int
+    """Its last line (the closing fence, or the page's last line when it is never closed)."""
+    column: int
+    """Where the `{` is, 1-based."""
+    nested: bool
+    """Inside a list or a quote."""
+
+
+@dataclass(frozen=True)
+class PageBlocks:
+    lines: tuple[str, ...]
+    title: str
+    """The text of a first line '# Title'; empty when the page does not start so."""
+    figures: tuple[Fence, ...]
+    code: frozenset[int]
+    """Line numbers inside fenced or indented code (figure fences too), where markup means nothing."""
+
+    def prose_lines(self) -> Iterator[tuple[int, str]]:
+        """(line number, line) for lines outside code, where citations and key terms mean something."""
+        return ((n, line) for n, line in enumerate(self.lines, start=1) if n not in self.code)
+
+
+def page_blocks(text: str) -> PageBlocks:
+    """The page's title, figure fences and code lines, from markdown-it's block tokens."""
+    lines = tuple(text.split("\n"))
+    tokens = _block_parser().parse(text)
+    code: set[int] = set()
+    figures: list[Fence] = []
+    for token in tokens:
+        if token.type in ("fence", "code_block") and token.map:
+            code.update(range(token.map[0] + 1, token.map[1] + 1))
+            fence = _figure_fence(token, lines)
+            if fence is not None:
+                figures.append(fence)
+    return PageBlocks(lines, _title(tokens), tuple(figures), frozenset(code))
+
+
+def _figure_fence(token: Token, lines: tuple[str, ...]) -> Fence | None:
+    info = token.info.lstrip()
+    match = FIGURE_INFO.fullmatch(info.rstrip())
+    if token.type != "fence" or match is None or not token.map:
+        return None
+    first, after = token.map
+    line = lines[first]
+    column = line.find(token.markup) + len(token.markup) + len(token.info) - len(info) + 1
+    return Fence(match.group(1), match.group(2), first + 1, after, max(column, 1), token.level > 0)
+
+
+def _title(tokens: list[Token]) -> str:
+    if len(tokens) < 2:
+        return ""
+    opening, inline = tokens[0], tokens[1]
+    starts_page = opening.map is not None and opening.map[0] == 0
+    if opening.type == "heading_open" and opening.tag == "h1" and opening.markup == "#" and starts_page:
+        return inline.content.strip()
+    return ""
 
 
 def page_files(folder: Path) -> tuple[list[Path], list[Problem]]:
@@ -35,34 +123,18 @@ def page_files(folder: Path) -> tuple[list[Path], list[Problem]]:
     return pages, problems
 
 
-def prose_lines(text: str) -> Iterator[tuple[int, str]]:
-    """(line number, line) for lines outside fenced code, where markup means something."""
-    fence = ""
-    for number, line in enumerate(text.split("\n"), start=1):
-        opened = _FENCE.match(line)
-        if fence:
-            if opened and opened.group(1)[0] == fence[0] and len(opened.group(1)) >= len(fence):
-                fence = ""
-            continue
-        if opened:
-            fence = opened.group(1)
-            continue
-        yield number, line
-
-
 def parse_page(path: Path, text: str, sources: set[str], terms: set[str]) -> tuple[Page, list[Problem]]:
-    """A Page, with a problem for a missing title and each unknown citation or term."""
+    """A Page, with a problem for a missing title, each bad figure and each unknown citation or term."""
     problems: list[Problem] = []
-    first = text.split("\n", 1)[0]
-    if first.startswith("# ") and first[2:].strip():
-        title = first[2:].strip()
-    else:
+    blocks = page_blocks(text)
+    title = blocks.title
+    if not title:
         title = path.stem[3:].replace("-", " ").capitalize()
         problems.append(Problem(str(path), 1, 1, "a page starts with its title: a first line '# Page title'"))
     citations: list[str] = []
     used_terms: list[str] = []
     folded_terms = {t.casefold() for t in terms}
-    for number, line in prose_lines(text):
+    for number, line in blocks.prose_lines():
         for match in CITATION.finditer(line):
             source_id = match.group(1)
             if source_id not in sources:
@@ -80,21 +152,20 @@ def parse_page(path: Path, text: str, sources: set[str], terms: set[str]) -> tup
                                         "lesson.yaml; add it there or fix the spelling"))
             elif term not in used_terms:
                 used_terms.append(term)
-    directives = _directives(path, text, problems)
+    directives = _directives(path, blocks, problems)
     page = Page(slug=path.stem, title=title, markdown=text,
                 citations=tuple(citations), terms=tuple(used_terms), directives=directives)
     return page, problems
 
 
-def _directives(path: Path, text: str, problems: list[Problem]) -> tuple[Directive, ...]:
+def _directives(path: Path, blocks: PageBlocks, problems: list[Problem]) -> tuple[Directive, ...]:
     found = []
-    for number, line in enumerate(text.split("\n"), start=1):
-        match = DIRECTIVE_FENCE.match(line)
-        if match is None:
-            continue
-        directive, problem = parse_directive(match.group(1), match.group(2), number)
+    for fence in blocks.figures:
+        directive, problem = parse_directive(fence.kind, fence.rest, fence.line)
+        if fence.nested:
+            directive, problem = None, NESTED_FIGURE
         if directive is None:
-            problems.append(Problem(str(path), number, match.start(1), problem or "bad directive"))
+            problems.append(Problem(str(path), fence.line, fence.column, problem or "bad directive"))
         else:
             found.append(directive)
     return tuple(found)

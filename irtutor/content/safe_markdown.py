@@ -17,8 +17,9 @@ from markdown_it import MarkdownIt
 from markdown_it.rules_inline import StateInline
 from markdown_it.token import Token
 
-from irtutor.content.pages import CITATION, DIRECTIVE_FENCE, TERM_LINK
-from irtutor.core.directives import DIRECTIVES, Directive
+from irtutor.content.pages import CITATION, TERM_LINK, new_markdown, page_blocks
+from irtutor.core.directives import Directive
+from irtutor.core.figures import find_figure
 from irtutor.core.lesson import Lesson, Page, Source
 
 INTERNAL_SCHEMES = ("page:", "term:", "cite:", "#")
@@ -46,31 +47,26 @@ def render_page(page: Page, lesson: Lesson) -> RenderedPage:
 
 
 def _split_at_directives(markdown: str, directive_lines: set[int]) -> list[str | int]:
-    """Markdown chunks, with each directive's fenced block replaced by its line number."""
+    """Markdown chunks, with each directive's fenced block replaced by its line number.
+
+    The fences are those `page_blocks` found when the page was checked, so a fence closes here
+    exactly where the check (and markdown-it) says it does.
+    """
+    blocks = page_blocks(markdown)
     chunks: list[str | int] = []
-    current: list[str] = []
-    lines = markdown.split("\n")
-    number = 0
-    while number < len(lines):
-        line = lines[number]
-        number += 1
-        if number in directive_lines and DIRECTIVE_FENCE.match(line):
-            chunks.append("\n".join(current))
-            current = []
-            chunks.append(number)
-            fence = line.lstrip()[:3]
-            while number < len(lines) and not lines[number].lstrip().startswith(fence):
-                number += 1  # a directive's body is not shown
-            number += 1
-            continue
-        current.append(line)
-    chunks.append("\n".join(current))
+    start = 0
+    for fence in blocks.figures:
+        if fence.line in directive_lines:
+            chunks += ["\n".join(blocks.lines[start:fence.line - 1]), fence.line]
+            start = fence.end  # a directive's body is not shown
+    chunks.append("\n".join(blocks.lines[start:]))
     return [c for c in chunks if not (isinstance(c, str) and not c.strip())]
 
 
 def _directive_note(directive: Directive) -> str:
-    target = DIRECTIVES[directive.kind][directive.target]
-    return f"<p><i>[{html.escape(target.description)}]</i></p>"
+    figure = find_figure(directive.kind, directive.target)
+    description = figure.description if figure else f"{directive.kind}: {directive.target}"
+    return f"<p><i>[{html.escape(description)}]</i></p>"
 
 
 def render_text(markdown: str) -> str:
@@ -84,8 +80,7 @@ def is_internal_link(href: str) -> bool:
 
 @cache
 def _markdown() -> MarkdownIt:
-    md = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False})
-    md.enable("table")  # GitHub-style tables: comparisons (scenarios, rounds) read better as a grid
+    md = new_markdown()
     md.inline.ruler.before("link", "term_link", _term_rule)
     md.inline.ruler.before("link", "citation", _citation_rule)
     md.add_render_rule("term_link", _render_term)
