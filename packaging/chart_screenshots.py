@@ -1,7 +1,8 @@
-"""Screenshots of every sourced chart, light and dark: `python packaging/chart_screenshots.py [OUT_DIR]`.
+"""Screenshots of every registered page figure, light and dark: `python packaging/chart_screenshots.py [OUT]`.
 
-Writes charts-<name>.png and charts-<name>-dark.png (default: packaging/screenshots), offscreen,
-with the same code as `python -m irtutor.charts.gallery`.
+Writes <directive>s-<target>.png and ...-dark.png (charts-nominal-gdp.png, maps-enlargement.png,
+timelines-events.png; default: packaging/screenshots), offscreen, for each figure of
+`core.figures.FIGURES` through its registered builder: the code of `python -m irtutor.charts.gallery`.
 """
 
 from __future__ import annotations

@@ -1,7 +1,9 @@
-"""Every sourced chart, for a human to look at: `python -m irtutor.charts.gallery [--save DIR] [--dark]`.
+"""Every page figure, for a human to look at: `python -m irtutor.charts.gallery [--save DIR] [--dark]`.
 
-Without --save it opens one window with a tab per chart; with --save it writes
-charts-<name>[-dark].png offscreen (packaging/chart_screenshots.py uses the same functions).
+The figures are those of the registry (`core.figures.FIGURES`), each drawn by its registered
+builder without parameters, as a page that writes none shows it. Without --save it opens one
+window with a tab per figure; with --save it writes <directive>s-<target>[-dark].png offscreen,
+e.g. charts-nominal-gdp.png (packaging/chart_screenshots.py uses the same functions).
 """
 
 from __future__ import annotations
@@ -12,11 +14,11 @@ import sys
 from pathlib import Path
 
 from PySide6.QtGui import QColor, QPalette
-from PySide6.QtWidgets import QApplication, QTabWidget
+from PySide6.QtWidgets import QApplication, QTabWidget, QWidget
 
-from irtutor.charts.chart_panel import ChartPanel
-from irtutor.charts.sourced_charts import CHARTS, build_chart
+from irtutor.charts.figure_builders import build_figure
 from irtutor.content.datasets import ReferenceData, load_reference_data
+from irtutor.core.figures import FIGURES, Figure
 from irtutor.paths import resource_dir
 
 SIZE = (1100, 780)
@@ -39,27 +41,31 @@ def dark_palette() -> QPalette:
     return palette
 
 
-def preview(name: str, params: dict[str, str] | None = None, dark: bool = False) -> ChartPanel:
-    """One chart at projector size, in a dark palette if asked (else the application's)."""
-    panel = build_chart(name, params or {}, reference_data())
+def preview(figure: Figure, params: dict[str, str] | None = None, dark: bool = False) -> QWidget:
+    """One figure at projector size, in a dark palette if asked (else the application's)."""
+    widget = build_figure(figure.key, params or {}, reference_data())
     if dark:
-        panel.setPalette(dark_palette())
-        panel.setAutoFillBackground(True)
-    panel.resize(*SIZE)
-    return panel
+        widget.setPalette(dark_palette())
+        widget.setAutoFillBackground(True)
+    widget.resize(*SIZE)
+    return widget
 
 
-def save_all(out: Path, dark: bool = False) -> list[Path]:
-    """charts-<name>.png (or -dark.png) for every chart; returns the paths written."""
+def shot_name(figure: Figure, dark: bool = False) -> str:
+    return f"{figure.directive}s-{figure.target}{'-dark' if dark else ''}.png"
+
+
+def save_all(out: Path, dark: bool = False, figures: tuple[Figure, ...] = FIGURES) -> list[Path]:
+    """A PNG per figure (see `shot_name`); returns the paths written."""
     out.mkdir(parents=True, exist_ok=True)
     written = []
-    for name in CHARTS:
-        panel = preview(name, dark=dark)
-        panel.show()
+    for figure in figures:
+        widget = preview(figure, dark=dark)
+        widget.show()
         QApplication.processEvents()
-        path = out / f"charts-{name}{'-dark' if dark else ''}.png"
-        panel.grab().save(str(path))
-        panel.close()
+        path = out / shot_name(figure, dark)
+        widget.grab().save(str(path))
+        widget.close()
         written.append(path)
     return written
 
@@ -77,10 +83,10 @@ def main(argv: list[str] | None = None) -> int:
             print(path)
         return 0
     tabs = QTabWidget()
-    for name in CHARTS:
-        tabs.addTab(preview(name, dark=args.dark), name)
+    for figure in FIGURES:
+        tabs.addTab(preview(figure, dark=args.dark), f"{figure.directive} {figure.target}")
     tabs.resize(*SIZE)
-    tabs.setWindowTitle("IR Tutor: chart gallery")
+    tabs.setWindowTitle("IR Tutor: figure gallery")
     tabs.show()
     return app.exec()
 

@@ -1,4 +1,4 @@
-"""The widget a page directive places: a chart, the enlargement map or the timeline.
+"""The widget a page directive places, built by the figure's registered builder (charts.figure_builders).
 
 Built when the page is shown, so pyqtgraph and the reference data load only for pages that
 have figures. A figure that cannot be built becomes a message saying what and where; the rest
@@ -43,25 +43,10 @@ def make_directive_widget(directive: Directive, lesson: Lesson, page_slug: str, 
 
 
 def _build(directive: Directive, course: Sequence[Lesson]) -> QWidget:
+    # Imported here: pyqtgraph and the reference data load only for pages that have figures.
+    from irtutor.charts.figure_builders import build_figure
     from irtutor.content.datasets import load_reference_data
     from irtutor.paths import resource_dir
 
     data = load_reference_data(resource_dir() / "data")
-    params = dict(directive.params)
-    if directive.kind == "chart":
-        from irtutor.charts.sourced_charts import build_chart
-
-        return build_chart(directive, params, data)
-    if directive.kind == "map":
-        from irtutor.charts.enlargement_map import EnlargementMap
-
-        year = int(params["year"]) if "year" in params else None
-        return EnlargementMap(data, year=year)
-    from irtutor.charts.timeline import TimelineView
-
-    tags = frozenset(t for t in params.get("tags", "").split(",") if t)
-    return TimelineView(data.events, course, tags=tags, years=(_int(params.get("from")), _int(params.get("to"))))
-
-
-def _int(text: str | None) -> int | None:
-    return int(text) if text else None
+    return build_figure(directive.key, dict(directive.params), data, course)

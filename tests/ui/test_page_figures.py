@@ -5,11 +5,15 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import pytest
 from pytestqt.qtbot import QtBot
 
 from irtutor.charts.chart_panel import ChartPanel
 from irtutor.charts.enlargement_map import EnlargementMap
 from irtutor.charts.timeline import TimelineView
+from irtutor.content.lesson_loader import load_lesson
+from irtutor.core.figures import FIGURES, Figure
+from irtutor.ui.lesson_reader import LessonReader
 from tests.conftest import LESSONS
 from tests.ui.driving import create_profile, start_app
 
@@ -38,14 +42,20 @@ The end of the page.
 def course_with_figures(tmp_path: Path) -> Path:
     root = tmp_path / "lessons"
     shutil.copytree(LESSONS / "nato-origins", root / "nato-origins")
+    figures_lesson(root, FIGURES_PAGE)
+    return root
+
+
+def figures_lesson(root: Path, page: str) -> Path:
+    """A lesson `figures` whose one page is `page`."""
     mini = root / "figures"
     mini.mkdir()
     (mini / "lesson.yaml").write_text(
         "format: 1\nid: figures\ntitle: Figures\nsummary: Pages with figures.\norder: 9\n"
         "objectives: [See the figures.]\nsources:\n  src: {title: NATO member countries, publisher: NATO, "
         "url: 'https://www.nato.int/cps/en/natohq/nato_countries.htm'}\n", encoding="utf-8")
-    (mini / "01-figures.md").write_text(FIGURES_PAGE, encoding="utf-8")
-    return root
+    (mini / "01-figures.md").write_text(page, encoding="utf-8")
+    return mini
 
 
 def test_a_page_shows_its_figures_in_reading_order_and_a_broken_one_says_where(qtbot: QtBot, tmp_path: Path) -> None:
@@ -83,3 +93,20 @@ def test_the_timeline_in_a_page_opens_the_lesson_page_that_covers_an_event(qtbot
     timeline.sig_open_page.emit("nato-origins", "03-article-5")
     assert window.lesson_view.lesson.id == "nato-origins"
     assert window.lesson_view.reader.page_label.text().startswith("Page 3 of")
+
+
+@pytest.mark.parametrize("figure", FIGURES, ids=lambda f: f"{f.directive}-{f.target}")
+def test_every_registered_figure_renders_in_the_reader(qtbot: QtBot, tmp_path: Path, figure: Figure) -> None:
+    page = f"# {figure.description}\n\nBefore the figure.\n\n{figure.fence()}\nAfter the figure.\n"
+    lesson, problems = load_lesson(figures_lesson(tmp_path, page))
+    assert problems == [] and lesson is not None
+    assert [d.key for d in lesson.pages[0].directives] == [figure.key]
+    reader = LessonReader(lesson)
+    qtbot.addWidget(reader)
+    reader.show()
+    assert reader.body.currentWidget() is reader.parts
+    [shown] = reader.parts.figures
+    assert shown.objectName() != "figure-failed", shown.text()  # type: ignore[attr-defined]
+    qtbot.waitUntil(shown.isVisible)
+    before, after = (c.toPlainText().strip() for c in reader.parts.chunks)
+    assert before.endswith("Before the figure.") and after == "After the figure."
