@@ -9,6 +9,7 @@ import pytest
 from irtutor.content.lesson_loader import load_lesson
 from irtutor.content.safe_markdown import render_page
 from irtutor.core.directives import Directive
+from irtutor.core.lesson import Lesson
 from tests.content.minimal_lesson import write_lesson
 
 PAGE = """# Intro
@@ -59,3 +60,39 @@ def test_a_bad_directive_is_reported_at_its_line(tmp_path: Path, fence: str, mes
     assert len(problems) == 1
     assert (problems[0].line, problems[0].column) == (5, 4)  # at the {
     assert problems[0].message.startswith(message)
+
+
+def _load_page(tmp_path: Path, page: str) -> tuple[Lesson | None, list[str]]:
+    lesson, problems = load_lesson(write_lesson(tmp_path, {"01-intro.md": page}))
+    return lesson, [f"{p.line}:{p.column}: {p.message}" for p in problems]
+
+
+def test_a_directive_shown_as_an_example_inside_code_is_code(tmp_path: Path) -> None:
+    # The old line scanner took the inner fence for a figure and cut the code block in two.
+    page = "# Intro\n\n[[Article 5]][^src]\n\n````markdown\n```{chart} pie\n```\n````\n"
+    lesson, problems = _load_page(tmp_path, page)
+    assert problems == [] and lesson is not None and lesson.pages[0].directives == ()
+    assert "{chart} pie" in render_page(lesson.pages[0], lesson).html
+
+
+def test_the_reader_resumes_where_markdown_closes_the_figure_s_fence(tmp_path: Path) -> None:
+    # A ``` line does not close a ```` fence; the old reader split closed it there and swallowed the rest.
+    page = "# Intro\n\n[[Article 5]][^src]\n\n````{chart} nato-membership\n```\n````\n\nAfter the chart.\n"
+    lesson, problems = _load_page(tmp_path, page)
+    assert problems == [] and lesson is not None
+    parts = render_page(lesson.pages[0], lesson).parts
+    assert [type(p).__name__ for p in parts] == ["str", "Directive", "str"]
+    assert "After the chart." in parts[2] and "<code>" not in parts[2]
+
+
+def test_citations_in_indented_code_are_not_checked(tmp_path: Path) -> None:
+    page = "# Intro\n\n[[Article 5]][^src]\n\n    [^nosuch] shown as code\n\nProse [^nosuch2].\n"
+    _, problems = _load_page(tmp_path, page)
+    assert [p.split(":", 2)[:2] for p in problems] == [["7", "7"]]
+
+
+def test_a_figure_inside_a_list_is_reported_at_its_brace(tmp_path: Path) -> None:
+    page = "# Intro\n\n[[Article 5]][^src]\n\n- A point\n\n  ```{chart} nato-membership\n  ```\n"
+    _, problems = _load_page(tmp_path, page)
+    assert problems == ["7:6: a figure cannot stand inside a list or a quote; start its fence at the "
+                        "beginning of a line, outside lists and quotes"]
