@@ -52,6 +52,8 @@ def _split_at_directives(markdown: str, directive_lines: set[int]) -> list[str |
     The fences are those `page_blocks` found when the page was checked, so a fence closes here
     exactly where the check (and markdown-it) says it does.
     """
+    if not directive_lines:  # most pages: no need to parse the blocks again
+        return [markdown] if markdown.strip() else []
     blocks = page_blocks(markdown)
     chunks: list[str | int] = []
     start = 0

@@ -12,7 +12,9 @@ from irtutor.charts.chart_panel import ChartPanel
 from irtutor.charts.enlargement_map import EnlargementMap
 from irtutor.charts.timeline import TimelineView
 from irtutor.content.lesson_loader import load_lesson
+from irtutor.core.directives import Directive
 from irtutor.core.figures import FIGURES, Figure
+from irtutor.ui.directive_widgets import make_directive_widget
 from irtutor.ui.lesson_reader import LessonReader
 from tests.conftest import LESSONS
 from tests.ui.driving import create_profile, start_app
@@ -110,3 +112,13 @@ def test_every_registered_figure_renders_in_the_reader(qtbot: QtBot, tmp_path: P
     qtbot.waitUntil(shown.isVisible)
     before, after = (c.toPlainText().strip() for c in reader.parts.chunks)
     assert before.endswith("Before the figure.") and after == "After the figure."
+
+
+def test_a_figure_without_a_registered_widget_says_so_instead_of_drawing_a_timeline(qtbot: QtBot,
+                                                                                    tmp_path: Path) -> None:
+    lesson, _ = load_lesson(figures_lesson(tmp_path, "# Figures\n\nNo figure.\n"))
+    assert lesson is not None
+    shown = make_directive_widget(Directive("chart", "pie", (), 7), lesson, "01-figures")
+    qtbot.addWidget(shown)
+    assert shown.objectName() == "figure-failed"
+    assert "01-figures.md:7" in shown.text() and "no widget is registered for {chart} pie" in shown.text()  # type: ignore[attr-defined]
