@@ -6,6 +6,7 @@ Each kind reads its own fields (`read` in its module under irtutor.core.kinds) t
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -15,6 +16,7 @@ from irtutor.core.kind_registry import rules_for
 from irtutor.core.problems import LessonError, Problem
 from irtutor.core.questions import Question, QuestionKind
 from irtutor.core.quiz_settings import QuizMode, QuizSettings
+from irtutor.core.text_matching import protect_answers
 
 
 def load_questions(quiz: LocatedYaml, pages: set[str], sources: set[str]) -> tuple[tuple[Question, ...], list[Problem]]:
@@ -39,7 +41,15 @@ def load_questions(quiz: LocatedYaml, pages: set[str], sources: set[str]) -> tup
             explanation=item["explanation"], page=item["page"], source=item.get("source", ""),
             topic=item.get("topic", ""), difficulty=item.get("difficulty", "medium"),
         ))
-    return tuple(questions), problems
+    return _protected(questions), problems
+
+
+def _protected(questions: list[Question]) -> tuple[Question, ...]:
+    """Typed questions learn the quiz's other right answers, so typo tolerance never accepts one for another."""
+    typed = {q.id: q.key.right_texts() for q in questions if hasattr(q.key, "right_texts")}
+    protected = protect_answers(typed)
+    return tuple(replace(q, key=replace(q.key, protected=protected[q.id])) if q.id in protected else q
+                 for q in questions)
 
 
 def load_settings(quiz: LocatedYaml) -> QuizSettings:
@@ -67,6 +77,9 @@ class _Entry:
 
     def has_problems(self) -> bool:
         return bool(self.problems)
+
+    def setting(self, name: str, default: Any) -> Any:
+        return (self.quiz.data.get("settings") or {}).get(name, default)
 
     def report_in_text(self, field: str, offset: int | None, token: str, message: str) -> None:
         line, column = _token_position(self, field, offset, token)

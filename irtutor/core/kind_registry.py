@@ -38,6 +38,9 @@ class KeyReader(Protocol):
 
     def has_problems(self) -> bool: ...
 
+    def setting(self, name: str, default: Any) -> Any:
+        """A quiz-wide default from quiz.yaml's `settings:` (e.g. `typos`), or `default`."""
+
     def report_in_text(self, field: str, offset: int | None, token: str, message: str) -> None:
         """A problem at `token` found at `offset` of the string in `field` (e.g. one cloze gap)."""
 

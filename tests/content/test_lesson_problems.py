@@ -86,7 +86,7 @@ BROKEN = [
                  "kind, page, prompt, source, tolerance, tolerance_percent, topic, unit", id="numeric-unknown-field"),
     pytest.param(kinds_quiz("credit: 0.5", "credit: 1.5"),
                  "quiz.yaml:16:32: credit 1.5 is out of range: write a share of the mark above 0 and at most 1, "
-                 "e.g. 0.5", id="short-text-credit-out-of-range"),
+                 "e.g. 0.5 (or 0 with a `feedback` for a known wrong answer)", id="short-text-credit-out-of-range"),
     pytest.param(kinds_quiz("      - USSR\n      - Soviet Union\n", ""),
                  "quiz.yaml:14:7: no answer earns full credit: give at least one answer `credit: 1` (or no credit "
                  "at all)", id="short-text-no-full-credit"),

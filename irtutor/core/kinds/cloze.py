@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 
-from irtutor.core.answer_keys import AnswerKey, TextVariant
+from irtutor.core.answer_keys import ADDED_LATER, NOT_HASHED, AnswerKey, TextVariant
 from irtutor.core.kind_registry import Graded, KeyReader, KindRules
 from irtutor.core.kinds.common import percent
 from irtutor.core.questions import Question, QuestionKind, Response
-from irtutor.core.text_matching import best_match
+from irtutor.core.text_matching import TYPOS_AUTO, match
 from irtutor.core.verdicts import by_credit
 
 GAP_WRONG = "Gap {number}: {right}, not “{given}”."
@@ -45,18 +45,28 @@ class ClozeKey(AnswerKey):
     kinds = (QuestionKind.CLOZE,)
 
     segments: tuple[str | Gap, ...]
+    typos: int = field(default=TYPOS_AUTO, metadata=ADDED_LATER)
+    """Typos forgiven in typed gaps whose answer has no digits (see core.text_matching)."""
+    protected: frozenset[str] = field(default=frozenset(), compare=False, metadata=NOT_HASHED)
 
     @property
     def gaps(self) -> tuple[Gap, ...]:
         return tuple(s for s in self.segments if isinstance(s, Gap))
 
+    def right_texts(self) -> tuple[str, ...]:
+        return tuple(v.text for gap in self.gaps if not gap.is_choice for v in gap.variants if v.credit >= 1.0)
 
-def gap_credit(gap: Gap, value: str) -> float:
+    def credit(self, gap: Gap, value: str) -> float:
+        """The share of the mark `value` earns in `gap`."""
+        return gap_credit(gap, value, typos=self.typos, protected=self.protected)
+
+
+def gap_credit(gap: Gap, value: str, *, typos: int = 0, protected: frozenset[str] = frozenset()) -> float:
     """The share of the mark `value` earns in one gap."""
     if gap.is_choice:
         return max((v.credit for v in gap.variants if v.text == value), default=0.0)
-    match: TextVariant | None = best_match(value, gap.variants)
-    return match.credit if match else 0.0
+    found = match(value, gap.variants, typos=typos, protected=protected)
+    return found.variant.credit if found else 0.0
 
 
 def grade(question: Question, response: Response) -> Graded:
@@ -65,7 +75,7 @@ def grade(question: Question, response: Response) -> Graded:
     parts, feedback = [], []
     for number, gap in enumerate(key.gaps, start=1):
         value = given.get(gap.id, "").strip()
-        credit = gap_credit(gap, given.get(gap.id, ""))
+        credit = key.credit(gap, given.get(gap.id, ""))
         right = gap.variants[0].text if gap.variants else ""
         line = ""
         if not value:
@@ -104,10 +114,11 @@ def right_response(question: Question) -> Response:
 
 def read(reader: KeyReader) -> ClozeKey:
     from irtutor.core.cloze import OPEN, ClozeSyntaxError, parse_cloze
+    from irtutor.core.kinds.short_text import read_typos
 
     text = reader.data["text"]
     try:
-        return parse_cloze(text)
+        return replace(parse_cloze(text), typos=read_typos(reader.data.get("typos", reader.setting("typos", "auto"))))
     except ClozeSyntaxError as error:
         token = text[error.offset:error.offset + len(OPEN)] if error.offset is not None else OPEN
         reader.report_in_text("text", error.offset, token, error.message)
