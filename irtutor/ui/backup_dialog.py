@@ -21,8 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from irtutor.core.errors import SaveFailed
-from irtutor.services.backups import Backups
-from irtutor.storage.backups import Backup, HealthReport
+from irtutor.services.backups import Backup, Backups, HealthReport
 
 # The dialog's sentences, together (messages.py is edited by others as this lands; move them there).
 TITLE = "Restore backup"

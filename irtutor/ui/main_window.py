@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from irtutor.core.errors import SaveFailed
 from irtutor.core.summary import LessonSummary
 from irtutor.qtkit.plain_text import plain_tooltip
 from irtutor.ui import messages
@@ -28,7 +27,10 @@ from irtutor.ui.ops import Change, Operations
 
 if TYPE_CHECKING:
     from irtutor.core.attempts import Profile
+    from irtutor.core.progress import ItemStatistics
     from irtutor.services.library import Library
+    from irtutor.services.progress import Dashboard
+    from irtutor.services.review_session import ReviewSession
     from irtutor.services.workspace import Workspace
     from irtutor.ui.lesson_view import LessonView
 
@@ -129,6 +131,7 @@ class MainWindow(QMainWindow):
         self.student_button.clicked.connect(self.choose_profile)
         self.review_button.clicked.connect(self.show_review)
         self.ops.sig_failed.connect(lambda message: self.statusBar().showMessage(message))
+        self.ops.sig_busy.connect(self._show_busy)
         self.ops.sig_changed.connect(self._on_changed)
 
     def _fill_lessons(self, rows: list[tuple[str, str, str]]) -> None:
@@ -176,19 +179,13 @@ class MainWindow(QMainWindow):
         self.check_database_action.setEnabled(has_backups)
         if workspace.backup_error:
             self.statusBar().showMessage(workspace.backup_error, 10000)
-        remembered = self._remembered_profile()
-        if remembered is not None:
-            self.set_profile(remembered)
+        self.ops.read(self, profiles.remembered, on_done=self._on_remembered, on_failed=self.choose_profile)
+
+    def _on_remembered(self, profile: Profile | None) -> None:
+        if profile is not None:
+            self.set_profile(profile)
         else:
             self.choose_profile()
-
-    def _remembered_profile(self) -> Profile | None:
-        profiles = self.workspace.profiles if self.workspace else None
-        try:
-            return profiles.remembered() if profiles else None
-        except SaveFailed as exc:
-            self.statusBar().showMessage(str(exc))
-            return None
 
     # --- user actions
 
@@ -198,14 +195,14 @@ class MainWindow(QMainWindow):
         profiles = self.workspace.profiles if self.workspace else None
         if profiles is None:
             return
-        self.profile_dialog = ProfileDialog(profiles, self)
+        self.profile_dialog = ProfileDialog(profiles, self.ops, self)
         self.profile_dialog.sig_profile_chosen.connect(self._on_profile_chosen)
         self.profile_dialog.open()
 
     def _on_profile_chosen(self, profile: Profile) -> None:
         profiles = self.workspace.profiles if self.workspace else None
         if profiles is not None:
-            self.ops.run(self, partial(profiles.remember, profile), changes=Change.PROFILES)
+            self.ops.write(self, partial(profiles.remember, profile), changes=Change.PROFILES)
         self.set_profile(profile)
 
     def set_profile(self, profile: Profile) -> None:
@@ -266,6 +263,7 @@ class MainWindow(QMainWindow):
             self.already_open.open()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.ops.shutdown()  # an answer still being saved is saved before the window goes
         if self.instance_lock is not None:
             self.instance_lock.unlock()
             self.instance_lock = None
@@ -312,18 +310,21 @@ class MainWindow(QMainWindow):
 
     def show_progress(self) -> None:
         """The dashboard for the current student, with the item statistics of this database."""
-        from irtutor.ui.dashboard import DashboardWindow  # pyqtgraph loads here, on first use
-
         workspace, profile = self.workspace, self.profile
         if workspace is None or workspace.store is None or profile is None:
             return
-        report = workspace.progress()
-        figures: list = []
-        if not self.ops.run(self, lambda: (report.dashboard(profile), report.item_statistics()),
-                            on_done=figures.append):
-            return
-        dashboard, items = figures[0]
-        self.dashboard = DashboardWindow(dashboard, items, workspace.library.lessons, self)
+
+        def figures() -> tuple[Dashboard, list[ItemStatistics]]:
+            report = workspace.progress()
+            return report.dashboard(profile), report.item_statistics()
+
+        self.ops.read(self, figures, on_done=self._open_dashboard, disable=[self.progress_action])
+
+    def _open_dashboard(self, figures: tuple[Dashboard, list[ItemStatistics]]) -> None:
+        from irtutor.ui.dashboard import DashboardWindow  # pyqtgraph loads here, on first use
+
+        dashboard, items = figures
+        self.dashboard = DashboardWindow(dashboard, items, self.library.lessons if self.library else [], self)
         self.dashboard.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.dashboard.sig_open_page.connect(self._open_lesson_page)
         self.dashboard.show()
@@ -378,26 +379,32 @@ class MainWindow(QMainWindow):
         workspace, profile = self.workspace, self.profile
         if workspace is None or workspace.store is None or profile is None:
             return
-        try:
-            count = workspace.due_count(profile)
-        except SaveFailed as exc:
-            self.statusBar().showMessage(str(exc))
-            return
+        self.ops.read(self, partial(workspace.due_count, profile), on_done=self._show_due_count)
+
+    def _show_due_count(self, count: int) -> None:
         self.review_button.setText(messages.REVIEW_BUTTON.format(count=count))
         self.review_button.setVisible(True)
 
     def show_review(self) -> None:
-        from irtutor.ui.review_view import ReviewView
-
         workspace, profile = self.workspace, self.profile
         if workspace is None or workspace.store is None or profile is None:
             return
-        sessions: list = []
-        if self.ops.run(self, partial(workspace.review_session, profile), on_done=sessions.append):
-            self.review_view = ReviewView(sessions[0], self.ops, self)
-            self.review_view.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-            self.review_view.sig_open_page.connect(self._open_lesson_page)
-            self.review_view.show()
+        self.ops.read(self, partial(workspace.review_session, profile), on_done=self._open_review,
+                      disable=[self.review_action, self.review_button])
+
+    def _open_review(self, session: ReviewSession) -> None:
+        from irtutor.ui.review_view import ReviewView
+
+        self.review_view = ReviewView(session, self.ops, self)
+        self.review_view.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.review_view.sig_open_page.connect(self._open_lesson_page)
+        self.review_view.show()
+
+    def _show_busy(self, text: str) -> None:
+        if text:
+            self.statusBar().showMessage(text)
+        elif self.statusBar().currentMessage() in (messages.SAVING, messages.LOADING):
+            self.statusBar().clearMessage()  # but leave "Answer saved" and other news in place
 
     def _warn(self, title: str, text: str) -> None:
         box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok, self)

@@ -38,6 +38,10 @@ STORAGE_FAILED = (
     "You can still read every lesson."
 )
 SAVE_FAILED_TITLE = "Your answer was not saved"
+READ_FAILED_TITLE = "Your saved work could not be read"
+UNEXPECTED_ERROR = "Something went wrong that IR Tutor did not expect; please tell your teacher.\n\n{error}"
+SAVING = "Saving…"
+LOADING = "Loading your saved work…"
 QUIZ_NEEDS_STUDENT = "Choose a student profile (bottom right) to take the quiz."
 QUIZ_WAITS_FOR_DATABASE = "Opening your saved answers…"
 QUIZ_NEEDS_DATABASE = "The quiz is unavailable because the database could not be opened."

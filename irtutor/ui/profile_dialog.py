@@ -1,6 +1,12 @@
-"""Choosing who is studying on a shared classroom computer."""
+"""Choosing who is studying on a shared classroom computer.
+
+The list is read, and a new profile saved, through the operations funnel: the dialog itself
+never touches the database, so a slow disk cannot freeze it.
+"""
 
 from __future__ import annotations
+
+from functools import partial
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -17,18 +23,18 @@ from PySide6.QtWidgets import (
 )
 
 from irtutor.core.attempts import Profile
-from irtutor.core.errors import SaveFailed
-from irtutor.services.profiles import ProfileNameError, Profiles
+from irtutor.services.profiles import ProfileNameError, Profiles, valid_name
 from irtutor.ui import messages
+from irtutor.ui.ops import Change, Operations
 
 
 class ProfileDialog(QDialog):
     sig_profile_chosen = Signal(object)
     """A profile was picked or created; the argument is the core Profile."""
 
-    def __init__(self, profiles: Profiles, parent: QWidget | None = None) -> None:
+    def __init__(self, profiles: Profiles, ops: Operations, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.profiles = profiles
+        self.profiles, self.ops = profiles, ops
         self.setWindowTitle(messages.PROFILE_TITLE)
         self.setObjectName("profile-dialog")
         self.list = QListWidget()
@@ -43,7 +49,9 @@ class ProfileDialog(QDialog):
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self._build_layout()
         self._connect()
-        self._fill()
+        self.name_edit.setFocus()
+        self._update_ok()
+        self.ops.read(self, profiles.all, on_done=self._fill)
 
     def _build_layout(self) -> None:
         new_row = QHBoxLayout()
@@ -64,33 +72,29 @@ class ProfileDialog(QDialog):
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
 
-    def _fill(self) -> None:
-        try:
-            profiles = self.profiles.all()
-        except SaveFailed as exc:
-            self.error.setText(str(exc))
-            profiles = []
+    def _fill(self, profiles: list[Profile]) -> None:
         for profile in profiles:
             item = QListWidgetItem(profile.name)
             item.setData(Qt.ItemDataRole.UserRole, profile)
             self.list.addItem(item)
-        if profiles:
+        if profiles and not self.name_edit.text():  # a name typed while the list loaded keeps the focus
             self.list.setCurrentRow(0)
             self.list.setFocus()
-        else:
-            self.name_edit.setFocus()
         self._update_ok()
 
     def _update_ok(self) -> None:
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(self.list.currentItem() is not None)
 
     def create_profile(self) -> None:
+        shown = [self.list.item(row).data(Qt.ItemDataRole.UserRole) for row in range(self.list.count())]
         try:
-            profile = self.profiles.create(self.name_edit.text())
-        except (ProfileNameError, SaveFailed) as exc:
+            name = valid_name(self.name_edit.text(), shown)
+        except ProfileNameError as exc:
             self.error.setText(str(exc))
             return
-        self._choose(profile)
+        self.error.clear()
+        self.ops.write(self, partial(self.profiles.create, name), on_done=self._choose, changes=Change.PROFILES,
+                       disable=[self.create_button, self.name_edit])
 
     def accept(self) -> None:
         item = self.list.currentItem()

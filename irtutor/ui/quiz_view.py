@@ -46,6 +46,8 @@ class QuizView(QWidget):
         self.lesson, self.ops = lesson, ops
         self.actions: QuizActions | None = None
         self.session: QuizSession | None = None
+        self.position = 0
+        """The question on screen; the session's saved place catches up once the worker has saved it."""
         self.question_widget: QuestionWidget | None = None
         self.shown_at = time.monotonic()
         self.notice = QLabel()
@@ -123,18 +125,18 @@ class QuizView(QWidget):
             return
         self.notice.setVisible(False)
         self.pages.setVisible(True)
-        if not self.ops.run(self, actions.resume, on_done=self._resume_or_start):
-            self.show_start()
+        self.ops.read(self, actions.resume, on_done=self._resume_or_start, on_failed=self.show_start)
 
     def start(self, mode: QuizMode) -> None:
         if self.actions is not None:
-            self.ops.run(self, partial(self.actions.start, mode), on_done=self.show_session, changes=Change.ATTEMPT)
+            self.ops.write(self, partial(self.actions.start, mode), on_done=self.show_session, changes=Change.ATTEMPT,
+                           disable=[self.start_page])  # one click, one attempt
 
     def show_start(self) -> None:
         self.session = None
         self.pages.setCurrentWidget(self.start_page)
         if self.actions is not None:
-            self.ops.run(self, self.actions.history, on_done=self.start_page.show_history)
+            self.ops.read(self, self.actions.history, on_done=self.start_page.show_history)
 
     def show_review(self, review: AttemptReview) -> None:
         self.review_page.show_review(review)
@@ -151,8 +153,9 @@ class QuizView(QWidget):
         session = self.session
         if session is None or not 0 <= position < len(session.questions):
             return
+        self.position = position
         if remember:
-            self.ops.run(self, partial(session.move_to, position), changes=Change.ATTEMPT)
+            self.ops.write(self, partial(session.move_to, position), changes=Change.ATTEMPT)
         question = session.questions[position]
         self._show_question_widget(make_question_widget(question, session.layout))
         recorded = session.state.answered(question.id)
@@ -168,15 +171,16 @@ class QuizView(QWidget):
     def check_answer(self) -> None:
         """Grade and commit the chosen answer; in practice mode the feedback appears only once saved."""
         session, widget = self.session, self.question_widget
-        if session is None or widget is None or widget.property("answered"):
-            return
+        if session is None or widget is None or widget.property("answered") or not widget.isEnabled():
+            return  # (a disabled question is being saved: Enter again must not save it twice)
         response = widget.selection()
         if not self._has_new_answer():
             return
         elapsed_ms = int((time.monotonic() - self.shown_at) * 1000)
         submit = partial(session.submit, widget.question.id, response, elapsed_ms)
-        self.ops.run(self, submit, on_done=lambda outcome: self._on_answer_saved(response, outcome),
-                     changes=Change.ANSWERS)
+        # The question stays as it is while it saves: no second click, no change to what is being saved.
+        self.ops.write(self, submit, on_done=partial(self._on_answer_saved, widget, response), changes=Change.ANSWERS,
+                       disable=[widget, self.check_button])
 
     def try_again(self) -> None:
         session = self.session
@@ -190,8 +194,8 @@ class QuizView(QWidget):
         session, actions = self.session, self.actions
         if session is None or actions is None:
             return
-        if self.ops.run(self, session.finish, changes=Change.ATTEMPT):
-            self.ops.run(self, actions.history, on_done=lambda reviews: self._after_finish(reviews))
+        self.ops.write(self, session.finish, changes=Change.ATTEMPT, disable=[self.finish_button],
+                       on_done=lambda _score: self.ops.read(self, actions.history, on_done=self._after_finish))
 
     # --- internals
 
@@ -209,7 +213,7 @@ class QuizView(QWidget):
             self.show_start()
 
     def _position(self) -> int:
-        return self.session.state.position if self.session else 0
+        return self.position if self.session else 0
 
     def _show_question_widget(self, widget: QuestionWidget) -> None:
         focus = QApplication.focusWidget()
@@ -227,9 +231,10 @@ class QuizView(QWidget):
             widget.setFocus()
         self.shown_at = time.monotonic()
 
-    def _on_answer_saved(self, response: Response, outcome: Outcome) -> None:
-        session, widget = self.session, self.question_widget
-        if session is None or widget is None:
+    def _on_answer_saved(self, widget: QuestionWidget, response: Response, outcome: Outcome) -> None:
+        session = self.session
+        if session is None or widget is not self.question_widget:
+            self._refresh_controls()  # the student moved on while it saved; going back shows it
             return
         if session.shows_feedback:
             widget.show_answer(response, outcome)
@@ -266,7 +271,7 @@ class QuizView(QWidget):
         session, widget = self.session, self.question_widget
         if session is None or widget is None:
             return
-        position, total = session.state.position, len(session.questions)
+        position, total = self.position, len(session.questions)
         answered = len(session.state.answers)
         self.header.setText(messages.QUESTION_HEADER.format(number=position + 1, total=total))
         self.progress.setText(messages.ANSWERED_COUNT.format(answered=answered, total=total))

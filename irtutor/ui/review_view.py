@@ -93,8 +93,9 @@ class ReviewView(QDialog):
         card = self.session.cards[self.index]
         response = widget.selection()
         elapsed = int((time.monotonic() - self.shown_at) * 1000)
-        self.ops.run(self, partial(self.session.submit, card, response, elapsed),
-                     on_done=lambda outcome: self._on_saved(response, outcome), changes=Change.ANSWERS)
+        self.ops.write(self, partial(self.session.submit, card, response, elapsed),
+                       on_done=partial(self._on_saved, response), changes=Change.ANSWERS,
+                       disable=[widget, self.check_button])
 
     def _on_saved(self, response: Response, outcome: Outcome) -> None:
         self.done_count += 1

@@ -6,12 +6,14 @@ import sqlite3
 from pathlib import Path
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from irtutor.app import build_window
 from irtutor.core.quiz_settings import QuizMode
 from irtutor.paths import database_path
 from irtutor.ui.main_window import MainWindow
+from irtutor.ui.ops import Operations
 from irtutor.ui.quiz_view import QuizView
 from tests.conftest import LESSONS
 
@@ -21,9 +23,25 @@ def start_app(qtbot: QtBot, roots: list[Path] | None = None) -> MainWindow:
     qtbot.addWidget(window)
     window.show()
     qtbot.waitUntil(lambda: window.workspace is not None, timeout=15000)
+    settle(qtbot, window.ops)  # whether a student is remembered is read on the funnel's worker
     if window.profile_dialog is None:
         activate(qtbot, window)
     return window
+
+
+def settle(qtbot: QtBot, ops: Operations) -> None:
+    """Wait until the storage work asked for so far is done and its results are on screen.
+
+    Saves and reads run on the funnel's worker thread, so after a click the screen shows the
+    result a moment later, as it does for the student.
+    """
+    qtbot.waitUntil(lambda: not ops.busy, timeout=10000)
+    window = ops.parent()
+    # Waiting lets the offscreen platform deliver a late "deactivate" (it comes after the profile
+    # dialog closes and a lesson opens, with no window taking over); on a desktop the window
+    # manager keeps the window active, and the quiz keys need it.
+    if isinstance(window, QWidget) and window.isVisible() and QApplication.activeWindow() is None:
+        activate(qtbot, window)
 
 
 def activate(qtbot: QtBot, window: MainWindow) -> None:
@@ -38,6 +56,7 @@ def create_profile(qtbot: QtBot, window: MainWindow, name: str) -> None:
     qtbot.keyClicks(dialog.name_edit, name)
     qtbot.keyClick(dialog.name_edit, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: not dialog.isVisible())
+    settle(qtbot, window.ops)
     activate(qtbot, window)
 
 
@@ -50,9 +69,11 @@ def open_quiz(qtbot: QtBot, window: MainWindow, mode: QuizMode = QuizMode.PRACTI
     view.show_quiz()
     quiz = view.quiz
     qtbot.waitUntil(quiz.isVisible)
+    settle(qtbot, window.ops)
     if quiz.pages.currentWidget() is quiz.start_page:
         button = quiz.start_page.practice_button if mode is QuizMode.PRACTICE else quiz.start_page.test_button
         qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+        settle(qtbot, window.ops)
     assert quiz.session is not None
     return quiz
 

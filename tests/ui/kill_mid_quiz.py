@@ -28,13 +28,20 @@ def main(lessons: Path, mode: QuizMode) -> None:
     app = QApplication([])
     window = build_window([lessons])
     window.show()
-    while window.workspace is None:
-        app.processEvents()
+
+    def settle() -> None:  # storage work runs on the funnel's worker; its results arrive as events
+        while window.workspace is None or window.ops.busy:
+            app.processEvents()
+
+    settle()
     window.profile_dialog.name_edit.setText("Kim")
     window.profile_dialog.create_profile()
+    settle()
     view = window.open_lesson("nato-origins")
     quiz = view.quiz
+    settle()
     quiz.start(mode)
+    settle()
     seen = []
     for number in (1, 2, 1):
         widget = quiz.question_widget
@@ -43,10 +50,11 @@ def main(lessons: Path, mode: QuizMode) -> None:
         else:  # the other kinds: the right answer, as a student who knows it would give
             widget.set_response(right_response(widget.question))
         quiz.check_answer()
+        settle()
         seen.append({"question": widget.question.id, "shown": [o.id for o in getattr(widget, "shown_options", ())],
                      "response": widget.selection().to_json()})
-        quiz.go_to(quiz.session.state.position + 1)
-    app.processEvents()
+        quiz.go_to(quiz.position + 1)
+        settle()
     print(json.dumps(seen), flush=True)
     while True:  # wait for SIGKILL with the window open, as a crash would find it
         app.processEvents()

@@ -21,7 +21,7 @@ from irtutor.ui.arrangement_questions import MatchingQuestionWidget, OrderingQue
 from irtutor.ui.quiz_view import QuizView
 from irtutor.ui.review_view import ReviewView
 from tests.conftest import FIXTURES
-from tests.ui.driving import activate, create_profile, open_quiz, saved_answers, start_app
+from tests.ui.driving import activate, create_profile, open_quiz, saved_answers, settle, start_app
 
 LESSONS = FIXTURES / "lessons"
 RIGHT_ORDER = ["i1", "i2", "i3"]  # Marshall Plan, blockade, treaty: as the lesson file lists them
@@ -39,6 +39,7 @@ def open_question(qtbot: QtBot, question_id: str, mode: QuizMode = QuizMode.PRAC
     create_profile(qtbot, window, "Ana")
     quiz = open_quiz(qtbot, window, mode, lesson_id="berlin-kinds")
     quiz.go_to([q.id for q in quiz.session.questions].index(question_id))
+    settle(qtbot, quiz.ops)
     return quiz
 
 
@@ -86,6 +87,7 @@ def test_matching_by_keyboard_tab_arrows_and_typing(qtbot: QtBot) -> None:
     assert treaty.currentText() == "1949"
     assert quiz.check_button.isEnabled()
     qtbot.keyClick(treaty, Qt.Key.Key_Return)
+    settle(qtbot, quiz.ops)
 
     assert quiz.feedback.toPlainText().startswith("Correct.")
     assert saved_answers() == [("berlin-years", 1, 1.0)]
@@ -102,6 +104,7 @@ def test_matching_by_mouse_half_right_earns_half_and_shows_the_right_match(qtbot
     choose(qtbot, widget.combos["l1"], "1948")
     choose(qtbot, widget.combos["l2"], "1945")  # the distractor
     qtbot.mouseClick(quiz.check_button, Qt.MouseButton.LeftButton)
+    settle(qtbot, quiz.ops)
 
     assert quiz.feedback.toPlainText().startswith("Partly right (50% of the marks).")
     assert "North Atlantic Treaty signed: 1949, not 1945." in quiz.feedback.toPlainText()
@@ -155,6 +158,7 @@ def test_ordering_by_keyboard_alt_arrows_then_enter(qtbot: QtBot) -> None:
     names = texts(widget)
     assert shown_order(widget) == [f"{n}. {names[i]}" for n, i in enumerate(RIGHT_ORDER, start=1)]
     qtbot.keyClick(widget.list, Qt.Key.Key_Return)
+    settle(qtbot, quiz.ops)
 
     assert quiz.feedback.toPlainText().startswith("Correct.")
     assert saved_answers() == [("berlin-order", 1, 1.0)]
@@ -174,6 +178,7 @@ def test_ordering_by_mouse_buttons_all_or_nothing_marks_each_place(qtbot: QtBot)
     assert not widget.up_button.isEnabled() and widget.down_button.isEnabled()  # first already
     assert widget.list.accessibleDescription() == f"Moved “{names['i1']}” to position 1 of 3."
     qtbot.mouseClick(quiz.check_button, Qt.MouseButton.LeftButton)
+    settle(qtbot, quiz.ops)
 
     # Marshall Plan first is one right place, but this question is graded all or nothing.
     feedback = quiz.feedback.toPlainText()
@@ -209,6 +214,7 @@ def test_ordering_partial_credit_under_absolute_position(qtbot: QtBot, tmp_path:
     lift_to_top(qtbot, widget, "i3")
     lift_to_top(qtbot, widget, "i1")  # Marshall Plan, treaty, blockade: one item in its place
     qtbot.mouseClick(quiz.check_button, Qt.MouseButton.LeftButton)
+    settle(qtbot, quiz.ops)
 
     assert quiz.feedback.toPlainText().startswith("Partly right (33% of the marks).")
     assert [(q, c, round(s, 2)) for q, c, s in saved_answers()] == [("berlin-order", 0, 0.33)]
@@ -232,6 +238,7 @@ def test_ordering_resumes_as_left_and_restores_a_saved_order(qtbot: QtBot) -> No
     moved = shown_order(widget)
     assert moved != first_look and moved[1].endswith(first_look[0].partition(". ")[2])
     qtbot.keyClick(widget.list, Qt.Key.Key_Return)
+    settle(qtbot, quiz.ops)
     assert quiz.feedback.toPlainText() == "Answer saved. You can change it until you submit the test."
     saved = stored_responses()
     assert len(saved) == 1 and saved[0]["order"] == list(widget.selection().order)
@@ -269,6 +276,7 @@ def test_ordering_never_starts_solved_even_when_the_shuffle_would(qtbot: QtBot) 
 def test_review_queue_can_check_an_order_without_moving(qtbot: QtBot) -> None:
     quiz = open_question(qtbot, "berlin-order")
     qtbot.mouseClick(quiz.check_button, Qt.MouseButton.LeftButton)  # never starts solved: wrong
+    settle(qtbot, quiz.ops)
     assert saved_answers() == [("berlin-order", 0, 0.0)]
     window = quiz.window()
     session = window.workspace.review_session(window.profile, datetime.now(UTC) + timedelta(minutes=11))
@@ -281,6 +289,7 @@ def test_review_queue_can_check_an_order_without_moving(qtbot: QtBot) -> None:
     assert isinstance(widget, OrderingQuestionWidget)
     assert widget.selection().order != tuple(RIGHT_ORDER) and view.check_button.isEnabled()
     qtbot.keyClick(view, Qt.Key.Key_Return)
+    settle(qtbot, view.ops)
     assert view.feedback.toPlainText().startswith("Not quite.")
     assert saved_answers()[-1] == ("berlin-order", 0, 0.0)
     view.close()

@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt, QUrl
 from pytestqt.qtbot import QtBot
 
 from irtutor.core.quiz_settings import QuizMode
-from tests.ui.driving import create_profile, open_quiz, start_app
+from tests.ui.driving import create_profile, open_quiz, settle, start_app
 
 
 def test_dashboard_after_one_test(qtbot: QtBot) -> None:
@@ -24,8 +24,10 @@ def test_dashboard_after_one_test(qtbot: QtBot) -> None:
                 quiz.question_widget.buttons[option.id].click()
         quiz.check_answer()
     qtbot.mouseClick(quiz.finish_button, Qt.MouseButton.LeftButton)
+    settle(qtbot, window.ops)
 
     window.progress_action.trigger()
+    settle(qtbot, window.ops)
     dashboard = window.dashboard
     assert dashboard is not None and dashboard.isVisible()
     table = dashboard.lessons_table

@@ -20,7 +20,7 @@ from pytestqt.qtbot import QtBot
 from irtutor.core.quiz_settings import QuizMode
 from tests.conftest import FIXTURES
 from tests.right_answers import right_response
-from tests.ui.driving import create_profile, open_quiz, start_app
+from tests.ui.driving import create_profile, open_quiz, settle, start_app
 
 SPY = '<img src="spy.png"><b>bold</b>'
 TEXT_KEYS = {"title", "summary", "prompt", "text", "feedback", "feedback_true", "feedback_false", "explanation",
@@ -104,15 +104,18 @@ def test_markup_in_lesson_files_is_shown_as_text_everywhere(qtbot: QtBot, tmp_pa
             widget.set_response(right_response(widget.question))
             seen += markup_on_screen(window)
             qtbot.mouseClick(quiz.check_button, Qt.MouseButton.LeftButton)
+            settle(qtbot, quiz.ops)
             seen += markup_on_screen(window)
             if quiz.next_button.isEnabled():
                 qtbot.mouseClick(quiz.next_button, Qt.MouseButton.LeftButton)
         qtbot.mouseClick(quiz.finish_button, Qt.MouseButton.LeftButton)
+        settle(qtbot, quiz.ops)
         seen += markup_on_screen(window)
     window.show_glossary()
     seen += markup_on_screen(window.glossary)
     window.glossary.close()
     window.show_progress()
+    settle(qtbot, window.ops)
     seen += markup_on_screen(window.dashboard)
     window.dashboard.close()
     window.show_problems()

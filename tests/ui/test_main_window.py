@@ -9,7 +9,7 @@ from PySide6.QtGui import QTextCursor
 from pytestqt.qtbot import QtBot
 
 from irtutor.ui.main_window import MainWindow
-from tests.ui.driving import create_profile, open_quiz, saved_answers, start_app
+from tests.ui.driving import create_profile, open_quiz, saved_answers, settle, start_app
 
 
 def open_first_lesson(qtbot: QtBot, window: MainWindow) -> None:
@@ -34,6 +34,7 @@ def test_profile_names_must_be_new_and_not_blank(qtbot: QtBot) -> None:
     window = start_app(qtbot)
     create_profile(qtbot, window, "Ana")
     window.choose_profile()
+    settle(qtbot, window.ops)
     dialog = window.profile_dialog
     qtbot.keyClicks(dialog.name_edit, "ana")
     qtbot.mouseClick(dialog.create_button, Qt.MouseButton.LeftButton)
@@ -95,6 +96,7 @@ def test_answers_are_graded_saved_and_explained(qtbot: QtBot) -> None:
     quiz = view.quiz
     assert quiz.isVisible()
     qtbot.mouseClick(quiz.start_page.practice_button, Qt.MouseButton.LeftButton)
+    settle(qtbot, quiz.ops)
 
     # By mouse: the right option of the first question.
     first = quiz.session.questions[0]
@@ -102,6 +104,7 @@ def test_answers_are_graded_saved_and_explained(qtbot: QtBot) -> None:
     assert not quiz.check_button.isEnabled()
     qtbot.mouseClick(quiz.question_widget.buttons[right.id], Qt.MouseButton.LeftButton)
     qtbot.mouseClick(quiz.check_button, Qt.MouseButton.LeftButton)
+    settle(qtbot, quiz.ops)
     assert quiz.feedback.toPlainText().startswith("Correct.")
     assert first.explanation.split()[0] in quiz.feedback.toPlainText()
     assert saved_answers() == [(first.id, 1, 1.0)]
@@ -113,6 +116,7 @@ def test_answers_are_graded_saved_and_explained(qtbot: QtBot) -> None:
     wrong_number = next(n for n, o in enumerate(second.options, start=1) if not o.correct)
     qtbot.keyClick(quiz, Qt.Key(Qt.Key.Key_0 + wrong_number))
     qtbot.keyClick(quiz, Qt.Key.Key_Return)
+    settle(qtbot, quiz.ops)
     feedback = quiz.feedback.toPlainText()
     assert feedback.startswith(("Not quite.", "Partly right"))
     wrong = second.options[wrong_number - 1]
@@ -134,6 +138,7 @@ def test_feedback_links_back_to_the_page_that_teaches_it(qtbot: QtBot) -> None:
     question = quiz.session.questions[0]
     quiz.question_widget.press_number(1)
     quiz.check_answer()
+    settle(qtbot, quiz.ops)
     page = view.lesson.pages[view.lesson.page_number(question.page)]
 
     cursor = quiz.feedback.document().find(page.title)

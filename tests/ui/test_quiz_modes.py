@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt, QUrl
 from pytestqt.qtbot import QtBot
 
 from irtutor.core.quiz_settings import QuizMode
-from tests.ui.driving import create_profile, open_quiz, saved_answers, start_app
+from tests.ui.driving import create_profile, open_quiz, saved_answers, settle, start_app
 
 
 def pick(quiz, right: bool) -> None:  # type: ignore[no-untyped-def]
@@ -25,13 +25,16 @@ def test_practice_retry_costs_the_penalty(qtbot: QtBot) -> None:
     quiz = open_quiz(qtbot, window, QuizMode.PRACTICE)
     pick(quiz, right=False)
     qtbot.mouseClick(quiz.check_button, Qt.MouseButton.LeftButton)
+    settle(qtbot, quiz.ops)
     assert quiz.feedback.toPlainText().startswith("Not quite.")
     assert quiz.retry_button.isVisible() and quiz.retry_button.text() == "Try again (−33% of the marks)"
 
     qtbot.mouseClick(quiz.retry_button, Qt.MouseButton.LeftButton)
+    settle(qtbot, quiz.ops)
     assert quiz.question_widget.property("answered") is None and quiz.feedback.toPlainText() == ""
     pick(quiz, right=True)
     qtbot.keyClick(quiz.question_widget, Qt.Key.Key_Return)
+    settle(qtbot, quiz.ops)
     assert quiz.feedback.toPlainText().startswith("Correct on try 2: 67% of the marks.")
     assert not quiz.retry_button.isVisible()
     rows = saved_answers()
@@ -48,18 +51,23 @@ def test_test_mode_hides_feedback_until_submitted_then_reviews(qtbot: QtBot) -> 
 
     pick(quiz, right=False)
     qtbot.keyClick(quiz.question_widget, Qt.Key.Key_Return)
+    settle(qtbot, quiz.ops)
     assert quiz.feedback.toPlainText() == "Answer saved. You can change it until you submit the test."
     assert quiz.question_widget.property("answered") is None  # still editable
     pick(quiz, right=True)  # change of mind before submitting
     qtbot.mouseClick(quiz.check_button, Qt.MouseButton.LeftButton)
+    settle(qtbot, quiz.ops)
     qtbot.keyClick(quiz.question_widget, Qt.Key.Key_Return)  # nothing new to save: moves on
+    settle(qtbot, quiz.ops)
     assert quiz.header.text() == f"Question 2 of {total}"
     pick(quiz, right=False)
     qtbot.mouseClick(quiz.check_button, Qt.MouseButton.LeftButton)
+    settle(qtbot, quiz.ops)
     assert len(saved_answers()) == 3
     assert quiz.finish_button.text() == f"Submit test ({total - 2} unanswered)"
 
     qtbot.mouseClick(quiz.finish_button, Qt.MouseButton.LeftButton)
+    settle(qtbot, quiz.ops)
     review = quiz.review_page.text.toPlainText()
     assert f"Score: 1 of {total}" in review
     assert review.count("Correct.") == 1 and review.count("Not quite.") == 1
@@ -72,6 +80,7 @@ def test_review_links_back_to_the_page(qtbot: QtBot) -> None:
     create_profile(qtbot, window, "Ana")
     quiz = open_quiz(qtbot, window, QuizMode.TEST)
     qtbot.mouseClick(quiz.finish_button, Qt.MouseButton.LeftButton)
+    settle(qtbot, quiz.ops)
     first = window.lesson_view.lesson.questions[0]
     quiz.review_page.text.anchorClicked.emit(QUrl(f"page:{first.page}"))
     view = window.lesson_view

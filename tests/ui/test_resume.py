@@ -15,7 +15,7 @@ from pytestqt.qtbot import QtBot
 from irtutor.content.lesson_loader import load_lesson
 from tests.conftest import REPO
 from tests.right_answers import right_response
-from tests.ui.driving import create_profile, open_quiz, saved_answers, start_app
+from tests.ui.driving import create_profile, open_quiz, saved_answers, settle, start_app
 
 
 def test_closing_and_reopening_resumes_the_attempt(qtbot: QtBot) -> None:
@@ -25,6 +25,7 @@ def test_closing_and_reopening_resumes_the_attempt(qtbot: QtBot) -> None:
     for number in (2, 1):
         quiz.question_widget.press_number(number)
         quiz.check_answer()
+        settle(qtbot, quiz.ops)
         qtbot.keyClick(quiz, Qt.Key.Key_Return)
     window.close()
 
@@ -66,6 +67,7 @@ def test_killed_mid_quiz_resumes_with_every_answer(qtbot: QtBot) -> None:
     window = start_app(qtbot)
     assert window.profile_dialog is None and window.student_button.text() == "Student: Kim"
     quiz = window.open_lesson("nato-origins").quiz
+    settle(qtbot, window.ops)
     total = len(quiz.session.questions)
     assert quiz.header.text() == f"Question 4 of {total}"
     assert quiz.progress.text() == f"3 of {total} answered"
@@ -86,6 +88,7 @@ def test_a_killed_shuffled_test_reopens_exactly_as_it_was(qtbot: QtBot, lesson_c
 
     window = start_app(qtbot, [lesson_copy])
     quiz = window.open_lesson("nato-origins").quiz
+    settle(qtbot, window.ops)
     total = len(quiz.session.questions)
     assert quiz.session.mode == "test"
     assert quiz.header.text() == f"Question 4 of {total}"
@@ -109,9 +112,11 @@ def test_finishing_shows_the_score_and_the_next_attempt_starts_fresh(qtbot: QtBo
         assert not quiz.finish_button.isEnabled()
         quiz.question_widget.set_response(right_response(question))
         qtbot.keyClick(quiz, Qt.Key.Key_Return)  # check
+        settle(qtbot, quiz.ops)
         qtbot.keyClick(quiz, Qt.Key.Key_Return)  # next
     assert quiz.finish_button.isEnabled()
     qtbot.mouseClick(quiz.finish_button, Qt.MouseButton.LeftButton)
+    settle(qtbot, quiz.ops)
     assert quiz.pages.currentWidget() is quiz.review_page
     assert f"Score: {len(questions)} of {len(questions)}" in quiz.review_page.text.toPlainText()
 
@@ -119,6 +124,7 @@ def test_finishing_shows_the_score_and_the_next_attempt_starts_fresh(qtbot: QtBo
     assert quiz.start_page.history.count() == 1
     assert quiz.start_page.history.item(0).text().endswith(f"Practice · {len(questions)} of {len(questions)}")
     qtbot.mouseClick(quiz.start_page.practice_button, Qt.MouseButton.LeftButton)
+    settle(qtbot, quiz.ops)
     assert quiz.header.text() == f"Question 1 of {len(questions)}"
     assert quiz.progress.text() == f"0 of {len(questions)} answered"
     assert len(saved_answers()) == len(questions)  # the finished attempt is kept

@@ -9,7 +9,7 @@ from pytestqt.qtbot import QtBot
 
 from irtutor.core.quiz_settings import QuizMode
 from irtutor.ui.review_view import ReviewView
-from tests.ui.driving import create_profile, open_quiz, saved_answers, start_app
+from tests.ui.driving import create_profile, open_quiz, saved_answers, settle, start_app
 
 
 def answer_first_two(quiz) -> tuple[str, str]:  # type: ignore[no-untyped-def]
@@ -33,6 +33,7 @@ def test_wrong_answers_come_back_sooner_and_are_reviewed(qtbot: QtBot) -> None:
     create_profile(qtbot, window, "Ana")
     quiz = open_quiz(qtbot, window, QuizMode.PRACTICE)
     wrong_id, right_id = answer_first_two(quiz)
+    settle(qtbot, window.ops)
     assert window.review_button.text() == "Due for review: 0"  # nothing due yet: the wrong one in 10 minutes
 
     workspace, profile = window.workspace, window.profile
@@ -52,6 +53,7 @@ def test_wrong_answers_come_back_sooner_and_are_reviewed(qtbot: QtBot) -> None:
     qtbot.waitUntil(view.isActiveWindow)
     qtbot.keyClick(view, Qt.Key(Qt.Key.Key_0 + number))
     qtbot.keyClick(view, Qt.Key.Key_Return)
+    settle(qtbot, view.ops)
     assert view.feedback.toPlainText().startswith("Correct.")
     assert saved_answers()[-1][0] == question.id  # the review answer is kept like any other
     qtbot.keyClick(view, Qt.Key.Key_Return)

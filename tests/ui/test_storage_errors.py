@@ -9,7 +9,7 @@ from pytestqt.qtbot import QtBot
 
 from irtutor.paths import database_path
 from tests.storage.test_store_failures import limit_connections
-from tests.ui.driving import create_profile, open_quiz, saved_answers, start_app
+from tests.ui.driving import create_profile, open_quiz, saved_answers, settle, start_app
 
 
 def test_damaged_database_at_start_leaves_lessons_readable(qtbot: QtBot, data_dir: Path) -> None:
@@ -34,6 +34,7 @@ def test_failed_save_keeps_the_answer_on_screen_and_retrying_works(qtbot: QtBot)
 
     quiz.question_widget.press_number(1)
     quiz.check_answer()
+    settle(qtbot, quiz.ops)
     box = window.findChild(QMessageBox, "save-failed")
     assert box is not None and box.isVisible()
     assert box.text().startswith(f"Could not save your answer in {database_path()}: the database file is read-only")
@@ -45,5 +46,6 @@ def test_failed_save_keeps_the_answer_on_screen_and_retrying_works(qtbot: QtBot)
 
     limit_connections(window.workspace.store, "PRAGMA query_only=OFF")
     quiz.check_answer()
+    settle(qtbot, quiz.ops)
     assert [row[0] for row in saved_answers()] == [quiz.session.questions[0].id]
     assert quiz.question_widget.property("answered") is True

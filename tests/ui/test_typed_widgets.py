@@ -21,7 +21,7 @@ from irtutor.ui.main_window import MainWindow
 from irtutor.ui.quiz_view import QuizView
 from irtutor.ui.review_view import ReviewView
 from tests.conftest import FIXTURES
-from tests.ui.driving import create_profile, open_quiz, saved_answers, start_app
+from tests.ui.driving import create_profile, open_quiz, saved_answers, settle, start_app
 
 LESSON = "berlin-kinds"
 NUMERIC, SHORT_TEXT, CLOZE = "airlift-flights", "blockade-by", "blockade-gaps"
@@ -112,6 +112,7 @@ def test_numeric_by_keyboard_accepts_a_thousands_comma(qtbot: QtBot) -> None:
     assert field.text() == "277,500"  # the digits reached the field, not the 1-9 shortcuts
     assert quiz.check_button.isEnabled()
     qtbot.keyClick(field, Qt.Key.Key_Return)
+    settle(qtbot, quiz.ops)
 
     assert saved_answers() == [(NUMERIC, 1, 1.0)]
     assert stored_responses() == [(NUMERIC, {"text": "277,500"})]
@@ -129,6 +130,7 @@ def test_numeric_by_mouse_marks_a_wrong_unit_wrong_and_shows_the_answer(qtbot: Q
     click(qtbot, widget.edit)
     qtbot.keyClicks(widget.edit, "277500 km")
     click(qtbot, quiz.check_button)
+    settle(qtbot, quiz.ops)
 
     assert saved_answers() == [(NUMERIC, 0, 0.0)]
     assert stored_responses() == [(NUMERIC, {"text": "277500 km"})]
@@ -143,6 +145,7 @@ def test_numeric_by_mouse_marks_a_wrong_unit_wrong_and_shows_the_answer(qtbot: Q
     click(qtbot, retry.edit)
     qtbot.keyClicks(retry.edit, "277 500 flights")
     click(qtbot, quiz.check_button)
+    settle(qtbot, quiz.ops)
     question_id, correct, score = saved_answers()[-1]
     assert (question_id, correct, round(score, 2)) == (NUMERIC, 1, 0.67)  # right, less the retry penalty
     assert quiz.feedback.toPlainText().startswith("Correct on try 2")
@@ -159,6 +162,7 @@ def test_short_text_by_keyboard_ignores_case_and_accents(qtbot: QtBot) -> None:
     assert not quiz.question_widget.unit.isVisible()
     type_accented(field, "sóviet ÜNION")
     qtbot.keyClick(field, Qt.Key.Key_Enter)  # the keypad's Enter checks too
+    settle(qtbot, quiz.ops)
 
     assert saved_answers() == [(SHORT_TEXT, 1, 1.0)]
     assert stored_responses() == [(SHORT_TEXT, {"text": "sóviet ÜNION"})]  # kept as typed
@@ -173,6 +177,7 @@ def test_short_text_by_mouse_shows_partial_credit(qtbot: QtBot) -> None:
     click(qtbot, widget.edit)
     qtbot.keyClicks(widget.edit, "Russia")
     click(qtbot, quiz.check_button)
+    settle(qtbot, quiz.ops)
 
     assert saved_answers() == [(SHORT_TEXT, 0, 0.5)]
     assert stored_responses() == [(SHORT_TEXT, {"text": "Russia"})]
@@ -216,6 +221,7 @@ def test_cloze_by_keyboard_tabs_from_gap_to_gap(qtbot: QtBot) -> None:
         qtbot.keyClick(listed, Qt.Key.Key_Down)
     assert listed.currentText() == "an airlift"
     qtbot.keyClick(listed, Qt.Key.Key_Return)
+    settle(qtbot, quiz.ops)
 
     assert saved_answers() == [(CLOZE, 1, 1.0)]
     assert stored_responses() == [(CLOZE, {"gaps": {"g1": "1948", "g2": "an airlift"}})]
@@ -235,6 +241,7 @@ def test_cloze_by_mouse_marks_each_gap_and_shows_partial_credit(qtbot: QtBot) ->
     click_list_item(listed, "a new treaty")
     assert listed.currentText() == "a new treaty" and not listed.view().isVisible()
     click(qtbot, quiz.check_button)
+    settle(qtbot, quiz.ops)
 
     assert saved_answers() == [(CLOZE, 0, 0.5)]
     assert stored_responses() == [(CLOZE, {"gaps": {"g1": "1948", "g2": "a new treaty"}})]
@@ -254,6 +261,7 @@ def test_choice_gaps_are_shuffled_per_attempt_and_kept_when_resumed(qtbot: QtBot
         combo = quiz.question_widget.inputs["g2"]
         orders.add(tuple(combo.itemText(i) for i in range(1, combo.count())))
         quiz.start(QuizMode.PRACTICE)
+        settle(qtbot, quiz.ops)
     assert len(orders) > 1
     show(quiz, CLOZE)
     combo = quiz.question_widget.inputs["g2"]
@@ -274,10 +282,12 @@ def test_test_mode_restores_typed_answers_when_returning_and_after_reopening(qtb
     page_down_to(qtbot, quiz, NUMERIC)
     qtbot.keyClicks(focused(), "277 500")
     qtbot.keyClick(focused(), Qt.Key.Key_Return)  # saves
+    settle(qtbot, quiz.ops)
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)  # nothing new: moves on
     assert quiz.question_widget.question.id == SHORT_TEXT
     qtbot.keyClicks(focused(), "USSR")
     qtbot.keyClick(focused(), Qt.Key.Key_Return)
+    settle(qtbot, quiz.ops)
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_PageUp)
     widget = quiz.question_widget
     assert widget.question.id == NUMERIC
@@ -286,6 +296,7 @@ def test_test_mode_restores_typed_answers_when_returning_and_after_reopening(qtb
     show(quiz, CLOZE)
     qtbot.keyClicks(focused(), "1948")
     qtbot.keyClick(focused(), Qt.Key.Key_Return)
+    settle(qtbot, quiz.ops)
     assert stored_responses() == [(NUMERIC, {"text": "277 500"}), (SHORT_TEXT, {"text": "USSR"}),
                                   (CLOZE, {"gaps": {"g1": "1948"}})]
     show(quiz, SHORT_TEXT)
@@ -306,9 +317,11 @@ def test_test_mode_restores_typed_answers_when_returning_and_after_reopening(qtb
     qtbot.keyClicks(field, "1,949")  # a change of mind after the restart
     assert quiz.check_button.isEnabled()
     click(qtbot, quiz.check_button)
+    settle(qtbot, quiz.ops)
     assert stored_responses()[-1] == (NUMERIC, {"text": "1,949"})
 
     click(qtbot, quiz.finish_button)
+    settle(qtbot, quiz.ops)
     review = quiz.review_page.text.toPlainText()
     assert "Your answer: 1,949" in review and "Right answer: 277500 flights (± 13875)" in review
     assert "Your answer: The blockade began in [1948] and was answered by […]." in review
@@ -322,6 +335,7 @@ def test_a_typed_question_in_the_review_queue_takes_digits_and_enter(qtbot: QtBo
     show(quiz, NUMERIC)
     qtbot.keyClicks(focused(), "12")
     quiz.check_answer()
+    settle(qtbot, quiz.ops)
     soon = datetime.now(UTC) + timedelta(minutes=11)
     view = ReviewView(window.workspace.review_session(window.profile, soon), window.ops, window)
     qtbot.addWidget(view)
@@ -333,6 +347,7 @@ def test_a_typed_question_in_the_review_queue_takes_digits_and_enter(qtbot: QtBo
     qtbot.keyClicks(field, "277500")
     assert field.text() == "277500"
     qtbot.keyClick(field, Qt.Key.Key_Return)
+    settle(qtbot, view.ops)
     assert view.feedback.toPlainText().startswith("Correct.")
     assert saved_answers()[-1] == (NUMERIC, 1, 1.0)
     view.close()
