@@ -47,8 +47,8 @@ class _Job:
     on_failed: Callable[[], None] | None
     changes: Change | None
     """None for a read; a write's flags (possibly NOTHING) otherwise."""
-    disabled: list[tuple[QWidget | QAction, bool]] = field(default_factory=list)
-    """The widgets switched off while the job runs, with whether each was enabled before."""
+    disabled: list[QWidget | QAction] = field(default_factory=list)
+    """The widgets switched off while the job runs."""
     focus: QWidget | None = None
     """Where the keyboard was: a disabled widget loses the focus, and a keyboard user their place."""
     result: Any = None
@@ -92,6 +92,8 @@ class Operations(QObject):
         super().__init__(parent)
         self._jobs: SimpleQueue[_Job | None] = SimpleQueue()
         self._pending: list[_Job] = []
+        self._held: dict[QWidget | QAction, tuple[int, bool]] = {}
+        # Per widget switched off: by how many pending jobs, and whether it was on before the first.
         self._sig_finished.connect(self._finish, Qt.ConnectionType.QueuedConnection)
         self._worker = threading.Thread(target=_work, args=(self._jobs, self._sig_finished),
                                         name="irtutor-storage", daemon=True)
@@ -129,8 +131,10 @@ class Operations(QObject):
             return  # the window is closing; nobody is left to show a result to
         job.focus = QApplication.focusWidget() if disable else None
         for widget in disable:
-            job.disabled.append((widget, widget.isEnabled()))
+            count, was_enabled = self._held.get(widget, (0, widget.isEnabled()))
+            self._held[widget] = (count + 1, was_enabled)
             widget.setEnabled(False)
+            job.disabled.append(widget)
         if not self._pending:
             QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         self._pending.append(job)
@@ -138,8 +142,11 @@ class Operations(QObject):
         self._jobs.put(job)
 
     def _finish(self, job: _Job) -> None:
-        for widget, was_enabled in job.disabled:
-            if shiboken6.isValid(widget):
+        for widget in job.disabled:
+            count, was_enabled = self._held.pop(widget)
+            if count > 1:
+                self._held[widget] = (count - 1, was_enabled)  # still off for a later job
+            elif shiboken6.isValid(widget):
                 widget.setEnabled(was_enabled)
         if job.focus is not None and shiboken6.isValid(job.focus) and job.focus.isEnabled():
             job.focus.setFocus()  # before `on_done`, which may move it on (to "Next question")
