@@ -129,6 +129,8 @@ def main() -> None:
                 resume=lambda: QuizSession.resume(store, lesson, profile, queue),
                 start=lambda mode: QuizSession.start(store, lesson, profile, mode, review_queue=queue),
                 history=lambda: attempt_history(store, lesson, profile)))
+            while ops.busy:  # the reads run on the funnel's worker; the time counts until they are shown
+                app.processEvents()
             assert view.quiz.start_page.history.count() == args.attempts
             view.deleteLater()
             # processEvents alone leaves deferred deletes outside an event loop: the views would pile up

@@ -19,6 +19,17 @@ def screen(qtbot: QtBot) -> tuple[QWidget, Operations]:
     return parent, Operations(parent)
 
 
+def failure_shown(qtbot: QtBot, ops: Operations, parent: QWidget) -> str:
+    """The text of the message box the failure brought up, once closed (as the student would)."""
+    settle(qtbot, ops)
+    box = parent.findChild(QMessageBox, "save-failed")
+    assert box is not None and box.isVisible()
+    text = box.text()
+    box.accept()
+    box.setParent(None)  # the next failure brings its own box
+    return text
+
+
 def test_work_runs_in_order_off_the_gui_thread_and_results_come_back_on_it(qtbot: QtBot) -> None:
     parent, ops = screen(qtbot)
     button = QPushButton("Save", parent)
@@ -51,18 +62,8 @@ def test_a_failed_read_and_an_unforeseen_fault_are_both_shown_the_same_way(qtbot
         raise KeyError("no-such-question")
 
     ops.read(parent, unreadable, on_done=results.append)
-    settle(qtbot, ops)
-    box = parent.findChild(QMessageBox, "save-failed")
-    assert box is not None and box.isVisible()
-    assert box.text() == "Could not read your answers in /media/stick/irtutor.db: disk I/O error"
-    box.accept()
-    box.deleteLater()
-    qtbot.waitUntil(lambda: parent.findChild(QMessageBox, "save-failed") is None)
-
+    assert failure_shown(qtbot, ops, parent) == "Could not read your answers in /media/stick/irtutor.db: disk I/O error"
     ops.write(parent, broken, on_done=results.append)
-    settle(qtbot, ops)
-    box = parent.findChild(QMessageBox, "save-failed")
-    assert box is not None and box.isVisible()
-    assert "did not expect" in box.text() and "KeyError: 'no-such-question'" in box.text()
-    box.accept()
+    text = failure_shown(qtbot, ops, parent)
+    assert "did not expect" in text and "KeyError: 'no-such-question'" in text
     assert results == [] and len(failures) == 2
