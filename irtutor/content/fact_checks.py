@@ -11,6 +11,10 @@ the fact's line. The kinds of fact:
 - `nominal_gdp`: `entity` had a GDP of `value` trillion US dollars in `year` (World Bank; 2024: the
   California comparison figures)
 - `event`: the timeline has an event on `date` (YYYY-MM-DD)
+- `days_between`: `value` days pass `from` one date `to` another (both YYYY-MM-DD), as in "nine days
+  after the speech" (31 January to 9 February is 9); arithmetic only, the dates need no dataset
+- `years_between`: `value` years pass `from` one date or year `to` another; with two full dates, the
+  whole years completed (1949-04-04 to 1999-03-12 is 49), else the difference of the years
 
 Values compare at the precision written: 4.1 matches 4.12 to one decimal, 4.12 must match exactly.
 """
@@ -24,7 +28,8 @@ from typing import Any
 from irtutor.content.datasets import ReferenceData
 from irtutor.core.datasets import Series, members_on
 
-FACT_KINDS = ("accession", "members", "defence_spending", "ppp_share", "nominal_gdp", "event")
+FACT_KINDS = ("accession", "members", "defence_spending", "ppp_share", "nominal_gdp", "event",
+              "days_between", "years_between")
 
 
 def check_fact(fact: dict[str, Any], data: ReferenceData) -> str | None:
@@ -46,6 +51,8 @@ def check_fact(fact: dict[str, Any], data: ReferenceData) -> str | None:
         if kind == "event":
             day = _day(fact["date"])
             return None if any(e.day == day for e in data.events) else f"events.csv has no event on {day}"
+        if kind in ("days_between", "years_between"):
+            return _between(kind, fact)
     except KeyError as exc:
         return f"a {kind} fact needs `{exc.args[0]}`"
     except ValueError as exc:
@@ -96,6 +103,27 @@ def _compare(stated: object, actual: float, what: str) -> str | None:
     # Rounded half up, as people round: 4.25 % written to one decimal is 4.3 (Python's round() gives 4.2).
     rounded = Decimal(repr(actual)).quantize(Decimal(1).scaleb(written.as_tuple().exponent), ROUND_HALF_UP)
     return None if rounded == written else f"the data says {what}"
+
+
+def _between(kind: str, fact: dict[str, Any]) -> str | None:
+    """Date arithmetic a sentence states ("nine days after"), so a miscount is caught like a wrong figure."""
+    start, end, stated = str(fact["from"]), str(fact["to"]), int(fact["value"])
+    if kind == "days_between":
+        count, unit = (_day(end) - _day(start)).days, "days"
+    elif len(start) == 10 and len(end) == 10:
+        first, last = _day(start), _day(end)
+        count, unit = last.year - first.year - ((last.month, last.day) < (first.month, first.day)), "whole years"
+    else:
+        count, unit = _year(end) - _year(start), "years"
+    return None if count == stated else f"{start} to {end} is {count} {unit}, not {stated}"
+
+
+def _year(text: str) -> int:
+    if len(text) == 10:
+        return _day(text).year
+    if len(text) == 4 and text.isdigit():
+        return int(text)
+    raise ValueError(f"'{text}' is not a year or a date: write YYYY or YYYY-MM-DD")
 
 
 def _day(text: object) -> date:

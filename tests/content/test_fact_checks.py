@@ -55,3 +55,33 @@ def test_a_wrong_fact_in_quiz_yaml_is_reported_at_its_line(tmp_path: Path) -> No
     assert lesson is None
     assert [(p.line, p.message) for p in problems] == [
         (14, "this members fact disagrees with the data: nato_members.csv: 26 members on 2004-12-31")]
+
+
+@pytest.mark.parametrize(("fact", "says"), [
+    ({"fact": "days_between", "from": "1990-01-31", "to": "1990-02-09", "value": 9}, None),
+    ({"fact": "days_between", "from": "1990-01-31", "to": "1990-02-09", "value": 11},
+     "1990-01-31 to 1990-02-09 is 9 days, not 11"),
+    ({"fact": "days_between", "from": "2024-02-28", "to": "2024-03-01", "value": 2}, None),  # a leap year
+    ({"fact": "days_between", "from": 1990, "to": "1990-02-09", "value": 9}, "'1990' is not a date"),
+    ({"fact": "years_between", "from": "1949-04-04", "to": "1999-03-12", "value": 49}, None),  # not yet 50
+    ({"fact": "years_between", "from": "1949-04-04", "to": "1999-04-04", "value": 50}, None),
+    ({"fact": "years_between", "from": 1949, "to": 1999, "value": 50}, None),
+    ({"fact": "years_between", "from": 1949, "to": "1999-03-12", "value": 49}, "is 50 years, not 49"),
+    ({"fact": "years_between", "from": "1949-04", "to": 1999, "value": 50}, "'1949-04' is not a year or a date"),
+    ({"fact": "days_between", "from": "1990-01-31", "value": 9}, "needs `to`"),
+])
+def test_date_arithmetic_facts(data, fact: dict, says: str | None) -> None:  # type: ignore[no-untyped-def]
+    result = check_fact(fact, data)
+    if says is None:
+        assert result is None
+    else:
+        assert result is not None and says in result
+
+
+def test_a_miscounted_days_after_is_reported_at_its_line(tmp_path: Path) -> None:
+    """The Tutzing slip of issue 11: "eleven days after" 31 January, for 9 February."""
+    quiz = QUIZ_YAML + "    facts:\n      - {fact: days_between, from: 1990-01-31, to: 1990-02-09, value: 11}\n"
+    lesson, problems = load_lesson(write_lesson(tmp_path, {"quiz.yaml": quiz}))
+    assert lesson is None
+    assert [(p.line, p.column, p.message) for p in problems] == [
+        (13, 9, "this days_between fact disagrees with the data: 1990-01-31 to 1990-02-09 is 9 days, not 11")]
