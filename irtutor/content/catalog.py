@@ -54,6 +54,7 @@ def load_lessons(roots: list[Path], cache_file: Path | None = None) -> LoadedLes
         seen[lesson.id] = lesson.folder
         loaded.lessons.append(lesson)
     loaded.lessons.sort(key=lambda lesson: (lesson.order, lesson.title))
+    loaded.problems.extend(cross_lesson_link_problems(loaded.lessons))
     if folders:
         if cache_file is None or loaded.read_again or cache.folders.keys() != fresh.keys():
             cache.data_problem = _data_problem(resources / "data")
@@ -83,3 +84,25 @@ def _load_guarded(folder: Path) -> tuple[Lesson | None, list[Problem]]:
         return None, [Problem(str(folder / LESSON_FILE), 1, 1,
                               f"IR Tutor could not read this lesson ({type(exc).__name__}: {exc}); "
                               "please report this with the folder attached")]
+
+
+def cross_lesson_link_problems(lessons: list[Lesson]) -> list[Problem]:
+    """Links to another lesson's page that the course does not have. The lesson still opens: only
+    the link is broken, and `irtutor check` says where."""
+    slugs = {lesson.id: {page.slug for page in lesson.pages} for lesson in lessons}
+    problems = []
+    for lesson in lessons:
+        for page in lesson.pages:
+            for link in page.links:
+                if not link.lesson or link.lesson == lesson.id:
+                    continue
+                where = str(Path(lesson.folder) / f"{page.slug}.md")
+                if link.lesson not in slugs:
+                    problems.append(Problem(where, link.line, link.column,
+                                            f"page:{link.lesson}/{link.page} names no lesson '{link.lesson}' "
+                                            f"(lessons: {', '.join(sorted(slugs))})"))
+                elif link.page not in slugs[link.lesson]:
+                    problems.append(Problem(where, link.line, link.column,
+                                            f"page:{link.lesson}/{link.page}: lesson '{link.lesson}' has no page "
+                                            f"'{link.page}' (pages: {', '.join(sorted(slugs[link.lesson]))})"))
+    return problems

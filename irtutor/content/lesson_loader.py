@@ -46,6 +46,7 @@ def load_lesson(folder: Path) -> tuple[Lesson | None, list[Problem]]:
     pages = _load_pages(folder, meta, {s.id for s in sources}, {t.term for t in terms}, problems)
     # Check the quiz against every page file, so one unreadable page is reported once, not again per question.
     page_slugs = {path.stem for path in page_files(folder)[0]}
+    problems.extend(_link_problems(folder, pages, page_slugs, data["id"]))
     questions, quiz_settings = _load_quiz(folder, page_slugs, {s.id for s in sources}, problems)
     if problems:
         return None, problems
@@ -103,3 +104,15 @@ def _load_quiz(folder: Path, pages: set[str], sources: set[str],
     questions, quiz_problems = load_questions(quiz, pages, sources)
     problems.extend(quiz_problems)
     return questions, load_settings(quiz)
+
+
+def _link_problems(folder: Path, pages: tuple[Page, ...], slugs: set[str], lesson_id: str) -> list[Problem]:
+    """Links to a page of this lesson that has no such page (another lesson's are checked by the catalog)."""
+    problems = []
+    for page in pages:
+        for link in page.links:
+            if link.lesson in ("", lesson_id) and link.page not in slugs:
+                problems.append(Problem(str(folder / f"{page.slug}.md"), link.line, link.column,
+                                        f"page:{link.page} names no page of this lesson (pages: "
+                                        f"{', '.join(sorted(slugs))}); write the file name without .md"))
+    return problems

@@ -16,7 +16,7 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from irtutor.core.directives import Directive, parse_directive
-from irtutor.core.lesson import Page
+from irtutor.core.lesson import Page, PageLink
 from irtutor.core.problems import Problem
 
 PAGE_NAME = re.compile(r"^(\d{2})-([a-z0-9]+(?:-[a-z0-9]+)*)\.md$")
@@ -24,6 +24,8 @@ PAGE_NAME = re.compile(r"^(\d{2})-([a-z0-9]+(?:-[a-z0-9]+)*)\.md$")
 # position instead of rescanning the rest of the line from every one (quadratic time).
 CITATION = re.compile(r"\[\^([^\[\]\s]+)\]")
 TERM_LINK = re.compile(r"\[\[([^\[\]|\n]+)(?:\|([^\[\]\n]+))?\]\]")
+PAGE_LINK = re.compile(r"\]\(\s*page:([^()\s]+)\s*\)")
+"""The target of a Markdown link to a page: `](page:02-slug)` or `](page:lesson-id/02-slug)`."""
 FIGURE_INFO = re.compile(r"\{([A-Za-z0-9_-]*)\}(.*)", re.DOTALL)
 """A fence whose info string is `{kind} target key=value ...` places a figure; it is not code."""
 NESTED_FIGURE = ("a figure cannot stand inside a list or a quote; start its fence at the beginning "
@@ -133,6 +135,7 @@ def parse_page(path: Path, text: str, sources: set[str], terms: set[str]) -> tup
         problems.append(Problem(str(path), 1, 1, "a page starts with its title: a first line '# Page title'"))
     citations: list[str] = []
     used_terms: list[str] = []
+    links: list[PageLink] = []
     folded_terms = {t.casefold() for t in terms}
     for number, line in blocks.prose_lines():
         for match in CITATION.finditer(line):
@@ -144,6 +147,9 @@ def parse_page(path: Path, text: str, sources: set[str], terms: set[str]) -> tup
                                         f"(sources: {known})"))
             elif source_id not in citations:
                 citations.append(source_id)
+        for match in PAGE_LINK.finditer(line):
+            lesson_id, _, slug = match.group(1).rpartition("/")
+            links.append(PageLink(lesson_id, slug, number, line.index("page:", match.start()) + 1))
         for match in TERM_LINK.finditer(line):
             term = match.group(1).strip()
             if term.casefold() not in folded_terms:
@@ -154,7 +160,7 @@ def parse_page(path: Path, text: str, sources: set[str], terms: set[str]) -> tup
                 used_terms.append(term)
     directives = _directives(path, blocks, problems)
     page = Page(slug=path.stem, title=title, markdown=text,
-                citations=tuple(citations), terms=tuple(used_terms), directives=directives)
+                citations=tuple(citations), terms=tuple(used_terms), directives=directives, links=tuple(links))
     return page, problems
 
 

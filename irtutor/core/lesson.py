@@ -34,6 +34,17 @@ class KeyTerm:
 
 
 @dataclass(frozen=True)
+class PageLink:
+    """`[words](page:02-slug)` or, to another lesson, `[words](page:other-lesson/02-slug)`."""
+
+    lesson: str
+    """The other lesson's id; "" for a page of the same lesson."""
+    page: str
+    line: int
+    column: int
+
+
+@dataclass(frozen=True)
 class Page:
     """One reading page. `slug` is the file name without `.md`, used by questions to point back."""
 
@@ -44,6 +55,8 @@ class Page:
     terms: tuple[str, ...] = ()
     directives: tuple[Directive, ...] = ()
     """The charts, maps and timelines the page places, in reading order."""
+    links: tuple[PageLink, ...] = ()
+    """Links to pages, this lesson's or another's, with where each is written."""
 
 
 @dataclass(frozen=True)

@@ -131,7 +131,11 @@ class LessonReader(QWidget):
     def follow_link(self, href: str) -> None:
         kind, _, target = href.partition(":")
         if kind == "page":
-            self.show_page_slug(target)
+            lesson_id, _, slug = target.rpartition("/")
+            if lesson_id and lesson_id != self.lesson.id:
+                self.sig_open_lesson_page.emit(lesson_id, slug)  # the window opens the other lesson
+            else:
+                self.show_page_slug(slug)
         elif kind == "term":
             self.side.scrollToAnchor(_anchor("term", unquote(target)))
         elif kind == "cite":

@@ -283,9 +283,19 @@ class MainWindow(QMainWindow):
         self.lesson_view.sig_open_lesson_page.connect(self._open_lesson_page)
         self.stack.addWidget(self.lesson_view)
         self.stack.setCurrentWidget(self.lesson_view)
+        self._highlight_in_list(lesson_id)
         self._start_quiz(self.lesson_view)
         self.lesson_view.reader.focus_page()
         return self.lesson_view
+
+    def _highlight_in_list(self, lesson_id: str) -> None:
+        """The list follows a lesson opened by a link (glossary, dashboard, review, another page)."""
+        for row in range(self.lesson_list.count()):
+            item = self.lesson_list.item(row)
+            if item.data(LESSON_ID) == lesson_id and self.lesson_list.currentItem() is not item:
+                self.lesson_list.blockSignals(True)
+                self.lesson_list.setCurrentItem(item)
+                self.lesson_list.blockSignals(False)
 
     def _start_quiz(self, view: LessonView | None) -> None:
         """Bind the lesson's quiz tab to the current student, or say why it cannot be taken."""
