@@ -43,6 +43,8 @@ def score_history(progress: Sequence[LessonProgress], parent: QWidget | None = N
     plot.setYRange(0, 105)
     plot.setLabel("bottom", "finished")
     plot.addLegend(offset=(-10, 10))
+    # finished_at is aware UTC (storage.utc), so timestamp() is the instant itself, whatever the
+    # zone; DateAxisItem then labels it on the computer's clock (tests/ui/test_local_times.py).
     times = [h.finished_at.timestamp() for p in progress for h in p.history]
     if times and max(times) - min(times) < MIN_SPAN_SECONDS:
         # Attempts minutes apart would otherwise get ticks in fractions of a second.

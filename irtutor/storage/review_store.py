@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 from functools import cache
 from typing import Any
 
@@ -27,27 +27,15 @@ _card = ReviewCardRow.__table__
 _log = ReviewLogRow.__table__
 
 
-def _to_db(moment: datetime) -> datetime:
-    """Naive UTC, as every table stores it; refuses a naive input rather than guess its zone."""
-    if moment.tzinfo is None:
-        raise ValueError("review times must be timezone-aware")
-    return moment.astimezone(UTC).replace(tzinfo=None)
-
-
-def _from_db(moment: datetime | None) -> datetime | None:
-    return None if moment is None else moment.replace(tzinfo=UTC)
-
-
 def _card_values(schedule: ReviewCardState) -> dict[str, Any]:
-    last = schedule.last_review
+    # Times go in and come out aware UTC (storage.utc.UtcDateTime); a naive one is refused.
     return dict(state=schedule.state.value, step=schedule.step, stability=schedule.stability,
-                difficulty=schedule.difficulty, due=_to_db(schedule.due),
-                last_review=None if last is None else _to_db(last))
+                difficulty=schedule.difficulty, due=schedule.due, last_review=schedule.last_review)
 
 
 def _review_card(row: Row[Any]) -> ReviewCard:
-    schedule = ReviewCardState(CardPhase(row.state), row.step, row.stability, row.difficulty,
-                               row.due.replace(tzinfo=UTC), _from_db(row.last_review))
+    schedule = ReviewCardState(CardPhase(row.state), row.step, row.stability, row.difficulty, row.due,
+                               row.last_review)
     return ReviewCard(row.profile_id, row.lesson_id, row.question_id, schedule)
 
 
@@ -88,7 +76,7 @@ def write_review(conn: Connection, review: ReviewUpdate) -> None:
     and the review it causes commit together)."""
     card_id = conn.execute(_upsert_card(conn.dialect.name), _key(review) | _card_values(review.schedule)).scalar_one()
     log = review.log
-    conn.execute(_LOG_REVIEW, {"card_id": card_id, "rating": int(log.rating), "reviewed_at": _to_db(log.reviewed_at),
+    conn.execute(_LOG_REVIEW, {"card_id": card_id, "rating": int(log.rating), "reviewed_at": log.reviewed_at,
                                "duration_ms": log.duration_ms, "source": log.source.value})
 
 
@@ -120,7 +108,7 @@ class ReviewStore:
         """The student's cards due at `now`, most overdue first."""
         with self.engine.connect() as conn:
             rows = conn.execute(
-                select(*_CARD_COLUMNS).where(_card.c.profile_id == profile_id, _card.c.due <= _to_db(now))
+                select(*_CARD_COLUMNS).where(_card.c.profile_id == profile_id, _card.c.due <= now)
                 .order_by(_card.c.due, _card.c.id)
             )
             return [_review_card(row) for row in rows]
@@ -130,7 +118,7 @@ class ReviewStore:
         with self.engine.connect() as conn:
             return int(conn.execute(
                 select(func.count()).select_from(_card)
-                .where(_card.c.profile_id == profile_id, _card.c.due <= _to_db(now))
+                .where(_card.c.profile_id == profile_id, _card.c.due <= now)
             ).scalar_one())
 
     @guarded("read a review card")
@@ -151,5 +139,5 @@ class ReviewStore:
                        _card.c.question_id == question_id)
                 .order_by(_log.c.reviewed_at, _log.c.id)
             )
-            return [ReviewLogEntry(ReviewRating(r.rating), r.reviewed_at.replace(tzinfo=UTC), r.duration_ms,
+            return [ReviewLogEntry(ReviewRating(r.rating), r.reviewed_at, r.duration_ms,
                                    ReviewSource(r.source)) for r in rows]

@@ -1,17 +1,18 @@
 """Review tables: one FSRS card per student and answered question, and a log of every review.
 
 Declared on the shared `Base` so Alembic's comparison sees them (migrations/env.py imports this
-module). Datetimes are stored as naive UTC, like the other tables; review_store.py adds the zone.
+module). Times are UtcDateTime, like the other tables'.
 """
 
 from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import CheckConstraint, DateTime, Float, ForeignKey, Index, Integer, String, UniqueConstraint
+from sqlalchemy import CheckConstraint, Float, ForeignKey, Index, Integer, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from irtutor.storage.tables import Base
+from irtutor.storage.utc import UtcDateTime
 
 
 class ReviewCardRow(Base):
@@ -30,8 +31,8 @@ class ReviewCardRow(Base):
     step: Mapped[int | None] = mapped_column(Integer, nullable=True)
     stability: Mapped[float | None] = mapped_column(Float, nullable=True)
     difficulty: Mapped[float | None] = mapped_column(Float, nullable=True)
-    due: Mapped[datetime] = mapped_column(DateTime)
-    last_review: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
+    due: Mapped[datetime] = mapped_column(UtcDateTime)
+    last_review: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
 
 
 class ReviewLogRow(Base):
@@ -45,6 +46,6 @@ class ReviewLogRow(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     card_id: Mapped[int] = mapped_column(ForeignKey("review_card.id", ondelete="CASCADE"))
     rating: Mapped[int] = mapped_column(Integer)  # core.review.ReviewRating value
-    reviewed_at: Mapped[datetime] = mapped_column(DateTime)
+    reviewed_at: Mapped[datetime] = mapped_column(UtcDateTime)
     duration_ms: Mapped[int] = mapped_column(Integer)
     source: Mapped[str] = mapped_column(String(10))  # core.review.ReviewSource value

@@ -54,7 +54,7 @@ _ANSWERS_OF_FINISHED = (select(*_ANSWER_COLUMNS).join_from(_answer, _attempt, _a
 
 
 def _now() -> datetime:
-    return datetime.now(UTC).replace(tzinfo=None)
+    return datetime.now(UTC)  # UtcDateTime columns take aware times only
 
 
 class Store:

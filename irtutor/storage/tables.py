@@ -5,9 +5,11 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import JSON, Boolean, DateTime, Float, ForeignKey, Index, Integer, String, Text
+from sqlalchemy import JSON, Boolean, Float, ForeignKey, Index, Integer, String, Text
 from sqlalchemy import true as sa_true
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+from irtutor.storage.utc import UtcDateTime
 
 
 class Base(DeclarativeBase):
@@ -19,7 +21,7 @@ class ProfileRow(Base):
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     name: Mapped[str] = mapped_column(String(80), unique=True)
-    created_at: Mapped[datetime] = mapped_column(DateTime)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime)
 
 
 class AttemptRow(Base):
@@ -32,8 +34,8 @@ class AttemptRow(Base):
     mode: Mapped[str] = mapped_column(String(20), default="practice")
     position: Mapped[int] = mapped_column(Integer, default=0)
     layout: Mapped[dict[str, Any] | None] = mapped_column(JSON, nullable=True)
-    started_at: Mapped[datetime] = mapped_column(DateTime)
-    finished_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
+    started_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    finished_at: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
     # The sum of the final answers' scores, fixed when the attempt is finished (None before).
     score: Mapped[float | None] = mapped_column(Float, nullable=True)
 
@@ -55,7 +57,7 @@ class AnswerRow(Base):
     try_number: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
     # True for the latest answer to its question in its attempt: the one that counts.
     is_final: Mapped[bool] = mapped_column(Boolean, default=True, server_default=sa_true())
-    answered_at: Mapped[datetime] = mapped_column(DateTime)
+    answered_at: Mapped[datetime] = mapped_column(UtcDateTime)
 
 
 class SettingRow(Base):

@@ -8,10 +8,11 @@ from irtutor.content.safe_markdown import render_text
 from irtutor.core.describe import describe_correct, describe_response
 from irtutor.services.attempt_history import AttemptReview, ReviewedQuestion
 from irtutor.ui import messages
+from irtutor.ui.local_time import local_clock
 
 
 def review_html(review: AttemptReview) -> str:
-    when = review.finished_at.strftime("%d %b %Y, %H:%M") if review.finished_at else ""
+    when = local_clock(review.finished_at)
     parts = [messages.REVIEW_HEADER.format(score=round(review.score, 2), total=review.total,
                                            mode=review.mode.value.capitalize(), when=when)]
     parts += [_item_html(number, item) for number, item in enumerate(review.items, start=1)]

@@ -9,6 +9,7 @@ from irtutor.core.quiz_settings import QuizMode
 from irtutor.services.attempt_history import AttemptReview
 from irtutor.ui import messages
 from irtutor.ui.attempt_review import review_html
+from irtutor.ui.local_time import local_clock
 from irtutor.ui.safe_browser import SafeTextBrowser
 
 
@@ -46,7 +47,7 @@ class QuizStartPage(QWidget):
     def show_history(self, reviews: list[AttemptReview]) -> None:
         self.history.clear()
         for review in reviews:
-            when = review.finished_at.strftime("%d %b %Y, %H:%M") if review.finished_at else ""
+            when = local_clock(review.finished_at)
             item = QListWidgetItem(messages.HISTORY_ROW.format(
                 when=when, mode=review.mode.value.capitalize(), score=round(review.score, 2), total=review.total))
             item.setData(Qt.ItemDataRole.UserRole, review)

@@ -14,7 +14,7 @@ import sqlite3
 import statistics
 import tempfile
 import time
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from sqlalchemy import insert
@@ -44,7 +44,7 @@ def populate(path: Path, answers: int, lessons: list[Lesson], rng: random.Random
     per_attempt = sum(len(lesson.questions) for lesson in lessons) / len(lessons)
     attempts = int(answers / per_attempt)
     profiles = max(2, attempts // 20)
-    base = datetime(2026, 1, 1)
+    base = datetime(2026, 1, 1, tzinfo=UTC)
     with store.engine.begin() as conn:
         conn.execute(insert(ProfileRow.__table__), [{"id": p + 1, "name": f"student {p}", "created_at": base}
                                                     for p in range(profiles)])

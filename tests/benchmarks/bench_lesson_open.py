@@ -20,7 +20,7 @@ import statistics
 import sys
 import tempfile
 import time
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -59,7 +59,7 @@ def populate(store: Store, lesson: Lesson, attempts: int, rng: random.Random, di
     profile = store.add_profile("Heavy user")
     # Each question's two stored forms (right, wrong), graded once, as submit would have stored them.
     forms = {q.id: [(r, grade(q, r)) for r in (right_response(q), Response())] for q in lesson.questions}
-    base = datetime(2025, 1, 1)
+    base = datetime(2025, 1, 1, tzinfo=UTC)
     with store.engine.begin() as conn:
         conn.execute(insert(AttemptRow.__table__), [
             {"id": a + 1, "profile_id": profile.id, "lesson_id": lesson.id, "mode": "practice", "position": 0,

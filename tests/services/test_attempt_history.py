@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from sqlalchemy import insert
@@ -29,7 +29,7 @@ def right(attempt: int, number: int) -> bool:
 def load_attempts(store: Store, lesson: Lesson, profile_id: int) -> None:
     """750 finished practice attempts, bulk-loaded: attempt a answers question i right when
     (a + i) % 3 == 0; every fifth attempt got its first question wrong first and right on try 2."""
-    base = datetime(2025, 1, 1)
+    base = datetime(2025, 1, 1, tzinfo=UTC)
     answers = []
     for a in range(ATTEMPTS):
         for i, q in enumerate(lesson.questions):
@@ -72,7 +72,7 @@ def test_history_lists_all_750_attempts_newest_first_with_their_scores(tmp_path:
     assert [round(r.score, 6) for r in history] == [round(expected_score(lesson, a), 6)
                                                      for a in range(ATTEMPTS - 1, -1, -1)]
     assert {r.total for r in history} == {len(lesson.questions)}
-    assert history[-1].finished_at == datetime(2025, 1, 1, 0, 9)
+    assert history[-1].finished_at == datetime(2025, 1, 1, 0, 9, tzinfo=UTC)
     retried = next(r for r in history if r.attempt_id == 601)  # attempt 600 counting from 0: retried
     first = retried.items[0]
     assert first.tries == 2 and first.answer is not None and first.answer.outcome.correct
