@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from irtutor.content.lesson_cache import CachedFolder, code_stamp, folder_stamp, read_cache, write_cache
+from irtutor.content.source_checks import url_title_problems
 from irtutor.content.summaries import LESSON_FILE, lesson_folders
 from irtutor.core.lesson import Lesson
 from irtutor.core.problems import Problem
@@ -54,6 +55,7 @@ def load_lessons(roots: list[Path], cache_file: Path | None = None) -> LoadedLes
         seen[lesson.id] = lesson.folder
         loaded.lessons.append(lesson)
     loaded.lessons.sort(key=lambda lesson: (lesson.order, lesson.title))
+    loaded.problems.extend(url_title_problems(loaded.lessons))
     loaded.problems.extend(cross_lesson_link_problems(loaded.lessons))
     if folders:
         if cache_file is None or loaded.read_again or cache.folders.keys() != fresh.keys():

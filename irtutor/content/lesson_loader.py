@@ -9,6 +9,7 @@ from irtutor.content.located_yaml import LocatedYaml, load_located_yaml
 from irtutor.content.pages import page_files, parse_page
 from irtutor.content.quiz_loader import load_questions, load_settings
 from irtutor.content.schema_check import schema_problems
+from irtutor.content.source_checks import uncited_source_problems
 from irtutor.content.summaries import LESSON_FILE
 from irtutor.content.text_files import MAX_PAGE_BYTES, read_lesson_text
 from irtutor.core.lesson import KeyTerm, Lesson, Page, Source
@@ -25,7 +26,10 @@ def read_yaml(path: Path) -> LocatedYaml:
 
 
 def load_lesson(folder: Path) -> tuple[Lesson | None, list[Problem]]:
-    """The lesson in `folder`; None with its problems if anything in it is wrong."""
+    """The lesson in `folder`; None with its problems if anything in it is wrong.
+
+    A source that nothing cites is reported with the lesson, not instead of it: students lose only
+    a reference they would never have seen."""
     meta_path = folder / LESSON_FILE
     if not meta_path.is_file():
         return None, [Problem(str(folder), 1, 1, f"a lesson folder needs a {LESSON_FILE} file")]
@@ -57,7 +61,7 @@ def load_lesson(folder: Path) -> tuple[Lesson | None, list[Problem]]:
         prerequisites=tuple(data.get("prerequisites", ())),
         discussion=tuple(data.get("discussion", ())), facts_as_of=data.get("facts_as_of", ""),
         quiz_settings=quiz_settings,
-    ), []
+    ), uncited_source_problems(meta, pages, questions)
 
 
 def _load_pages(folder: Path, meta: LocatedYaml, sources: set[str], terms: set[str],

@@ -55,8 +55,9 @@ BROKEN = [
                  "file name without .md", id="unknown-page"),
 
     pytest.param({"lesson.yaml": LESSON_YAML + "colour: blue\n"},
-                 "lesson.yaml:14:1: unknown field `colour`; allowed here: discussion, facts_as_of, format, id, "
-                 "objectives, order, prerequisites, sources, summary, terms, title", id="unknown-field"),
+                 "lesson.yaml:14:1: unknown field `colour`; allowed here: discussion, facts_as_of, format, "
+                 "further_reading, id, objectives, order, prerequisites, sources, summary, terms, title",
+                 id="unknown-field"),
     pytest.param({"lesson.yaml": LESSON_YAML.replace("id: mini", "id: other")},
                  "lesson.yaml:2:5: id 'other' must equal the folder name 'mini'; rename one of them",
                  id="id-not-folder"),
@@ -158,8 +159,8 @@ def test_a_misspelt_field_is_reported_as_missing_and_unknown(tmp_path: Path) -> 
     _, problems = load_lesson(folder)
     assert [str(p).removeprefix(str(folder) + "/") for p in problems] == [
         "lesson.yaml:1:1: missing field `order` in the file: add a line `order: ...`",
-        "lesson.yaml:5:1: unknown field `ordre`; allowed here: discussion, facts_as_of, format, id, objectives, "
-        "order, prerequisites, sources, summary, terms, title",
+        "lesson.yaml:5:1: unknown field `ordre`; allowed here: discussion, facts_as_of, format, further_reading, id, "
+        "objectives, order, prerequisites, sources, summary, terms, title",
     ]
 
 
