@@ -37,6 +37,8 @@ class AttemptLayout:
     seed: int
     question_order: tuple[str, ...]
     shuffle_options: bool = False
+    focus: str = "all"
+    """What the attempt aims at (core.practice_focus.Focus); a focus on some questions asks only those."""
 
     def arrange(self, question_id: str, ids: tuple[str, ...], *, always: bool = False) -> tuple[str, ...]:
         """`ids` in this attempt's display order for the question: shuffled if the quiz says so
@@ -46,19 +48,28 @@ class AttemptLayout:
         return display_order(ids, f"{self.seed}:{question_id}")
 
     def to_json(self) -> dict[str, object]:
-        return {"seed": self.seed, "questions": list(self.question_order), "shuffle_options": self.shuffle_options}
+        data: dict[str, object] = {"seed": self.seed, "questions": list(self.question_order),
+                                   "shuffle_options": self.shuffle_options}
+        if self.focus != "all":
+            data["focus"] = self.focus
+        return data
 
     @classmethod
     def from_json(cls, data: object, fallback_order: tuple[str, ...]) -> AttemptLayout:
         if not isinstance(data, dict):
             return cls(0, fallback_order)
         return cls(int(data.get("seed", 0)), tuple(data.get("questions") or fallback_order),
-                   bool(data.get("shuffle_options", False)))
+                   bool(data.get("shuffle_options", False)), str(data.get("focus", "all")))
 
 
-def new_layout(question_ids: tuple[str, ...], settings: QuizSettings, seed: int) -> AttemptLayout:
-    order = display_order(question_ids, f"{seed}:questions") if settings.shuffle_questions else question_ids
-    return AttemptLayout(seed, tuple(order), settings.shuffle_options)
+def new_layout(question_ids: tuple[str, ...], settings: QuizSettings, seed: int, focus: str = "all",
+               keep_first: int = 0) -> AttemptLayout:
+    """`keep_first`: that many leading ids shuffle among themselves only (unseen questions stay first)."""
+    if settings.shuffle_questions:
+        head, tail = question_ids[:keep_first], question_ids[keep_first:]
+        question_ids = (*display_order(head, f"{seed}:questions:first"), *display_order(tail, f"{seed}:questions")) \
+            if keep_first else tuple(display_order(question_ids, f"{seed}:questions"))
+    return AttemptLayout(seed, tuple(question_ids), settings.shuffle_options, focus)
 
 
 def penalised_score(raw_score: float, earlier_wrong_tries: int, penalty: float) -> float:

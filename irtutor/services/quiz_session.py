@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import secrets
+from collections.abc import Mapping
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from irtutor.core.attempts import AttemptState, Profile, RecordedAnswer, StoredAnswer, StoredAttempt
 from irtutor.core.grading import Outcome, grade
 from irtutor.core.lesson import Lesson
+from irtutor.core.practice_focus import Focus, QuestionRecord, focused
 from irtutor.core.questions import Question, Response
 from irtutor.core.quiz_settings import AttemptLayout, QuizMode, new_layout, penalised_score
 
@@ -16,6 +18,14 @@ if TYPE_CHECKING:
     from irtutor.services.review_queue import ReviewQueue
     from irtutor.storage.review_store import PendingReview
     from irtutor.storage.stores import Store
+
+class NothingToPractise(LookupError):
+    """A focused attempt found no question to ask (nothing wrong, nothing difficult yet)."""
+
+    def __init__(self, focus: Focus) -> None:
+        super().__init__(str(focus))
+        self.focus = focus
+
 
 CHANGED_NOTE = "This question was edited after you answered it; your score stands as it was graded then."
 
@@ -34,10 +44,17 @@ class QuizSession:
 
     @classmethod
     def start(cls, store: Store, lesson: Lesson, profile: Profile, mode: QuizMode,
-              seed: int | None = None, review_queue: ReviewQueue | None = None) -> QuizSession:
-        """A new attempt, laid out (shuffled or not) as the quiz's settings say."""
-        layout = new_layout(tuple(q.id for q in lesson.questions), lesson.quiz_settings,
-                            secrets.randbits(31) if seed is None else seed)
+              seed: int | None = None, review_queue: ReviewQueue | None = None,
+              focus: Focus = Focus.ALL, records: Mapping[str, QuestionRecord] | None = None) -> QuizSession:
+        """A new attempt, laid out (shuffled or not) as the quiz's settings say; with a `focus`, only
+        (or first) the questions the student's `records` pick out."""
+        ids = tuple(q.id for q in lesson.questions)
+        chosen = focused(focus, ids, records or {})
+        if focus.is_subset and not chosen:
+            raise NothingToPractise(focus)
+        unseen = sum(1 for q in chosen if q not in (records or {})) if focus is Focus.UNSEEN_FIRST else 0
+        layout = new_layout(chosen, lesson.quiz_settings, secrets.randbits(31) if seed is None else seed,
+                            str(focus), keep_first=unseen)
         stored = store.start_attempt(profile.id, lesson.id, str(mode), layout.to_json())
         return cls(store, lesson, profile, stored, review_queue)
 
@@ -113,7 +130,7 @@ class QuizSession:
 def replay(lesson: Lesson, stored: StoredAttempt) -> tuple[AttemptLayout, tuple[Question, ...], AttemptState]:
     """A stored attempt as the student left it: its layout, its questions in that order, and its state."""
     layout = AttemptLayout.from_json(stored.layout, tuple(q.id for q in lesson.questions))
-    questions = _in_layout_order(lesson, layout.question_order)
+    questions = _in_layout_order(lesson, layout.question_order, complete=not Focus(layout.focus).is_subset)
     state = AttemptState(stored.id, lesson.id, min(stored.position, max(len(questions) - 1, 0)))
     by_id = {q.id: q for q in lesson.questions}
     for answer in stored.answers:
@@ -132,11 +149,11 @@ def final_score(lesson: Lesson, stored: StoredAttempt) -> float:
     return sum(latest.values())
 
 
-def _in_layout_order(lesson: Lesson, order: tuple[str, ...]) -> tuple[Question, ...]:
-    """The attempt's order; questions added to the lesson since the attempt began come last."""
+def _in_layout_order(lesson: Lesson, order: tuple[str, ...], *, complete: bool = True) -> tuple[Question, ...]:
+    """The attempt's order; for a whole quiz, questions added to the lesson since it began come last."""
     listed = [q for q in (lesson.question(qid) for qid in order) if q is not None]
     seen = {q.id for q in listed}
-    return tuple(listed + [q for q in lesson.questions if q.id not in seen])
+    return tuple(listed + ([q for q in lesson.questions if q.id not in seen] if complete else []))
 
 
 def _replayed(question: Question, answer: StoredAnswer) -> Outcome:

@@ -396,18 +396,33 @@ class MainWindow(QMainWindow):
         self.review_button.setVisible(True)
 
     def show_review(self) -> None:
+        self.show_review_focus("all")
+
+    def show_review_focus(self, focus: str) -> None:
+        """The review queue on the questions due now, or those got wrong or found difficult (a Focus)."""
+        from irtutor.core.practice_focus import Focus
+
         workspace, profile = self.workspace, self.profile
         if workspace is None or workspace.store is None or profile is None:
             return
-        self.ops.read(self, partial(workspace.review_session, profile), on_done=self._open_review,
-                      disable=[self.review_action, self.review_button])
+        self.ops.read(self, partial(workspace.review_session, profile, None, Focus(focus)),
+                      on_done=self._open_review, disable=[self.review_action, self.review_button])
 
     def _open_review(self, session: ReviewSession) -> None:
         from irtutor.ui.review_view import ReviewView
 
+        try:
+            shown = isinstance(self.review_view, ReviewView) and self.review_view.isVisible()
+            old = self.review_view if shown else None
+        except RuntimeError:  # closed already, and deleted on close
+            old = None
         self.review_view = ReviewView(session, self.ops, self)
         self.review_view.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.review_view.sig_open_page.connect(self._open_lesson_page)
+        self.review_view.sig_focus.connect(self.show_review_focus)
+        if old is not None:  # the same place on screen, other questions
+            self.review_view.setGeometry(old.geometry())
+            old.close()
         self.review_view.show()
 
     def _show_busy(self, text: str) -> None:

@@ -141,3 +141,10 @@ ALREADY_OPEN = ("IR Tutor is already open with the same answers folder, in anoth
                 "in two windows can lose track. Close one of them when you can.")
 RESTORE_BACKUP_MENU = "&Restore backup…"
 CHECK_DATABASE_MENU = "Chec&k database"
+FOCUS_DUE = "&Due now"
+FOCUS_WRONG = "Got &wrong"
+FOCUS_DIFFICULT = "Di&fficult"
+FOCUS_HINT = "Review: the questions due now, those you last got wrong, or those you find difficult, from every lesson."
+NOTHING_WRONG = "<h3>Nothing wrong</h3><p>Your latest answer to every question you tried was right.</p>"
+NOTHING_DIFFICULT = ("<h3>Nothing difficult yet</h3><p>A question becomes difficult when your answers to it "
+                     "average under three quarters of the mark.</p>")

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QStacke
 
 from irtutor.content.safe_markdown import render_text
 from irtutor.core.grading import Outcome
+from irtutor.core.practice_focus import Focus
 from irtutor.core.questions import Response
 from irtutor.services.review_session import ReviewSession
 from irtutor.ui import messages
@@ -20,10 +21,17 @@ from irtutor.ui.question_base import QuestionWidget
 from irtutor.ui.question_factory import make_question_widget
 from irtutor.ui.safe_browser import SafeTextBrowser, lesson_page_href, lesson_page_target
 
+FOCUS_LABELS = {Focus.ALL: messages.FOCUS_DUE, Focus.WRONG: messages.FOCUS_WRONG,
+                Focus.DIFFICULT: messages.FOCUS_DIFFICULT}
+NOTHING = {Focus.ALL: messages.NOTHING_DUE, Focus.WRONG: messages.NOTHING_WRONG,
+           Focus.DIFFICULT: messages.NOTHING_DIFFICULT}
+
 
 class ReviewView(QDialog):
     sig_open_page = Signal(str, str)
     """The student followed the feedback's link: (lesson id, page slug)."""
+    sig_focus = Signal(str)
+    """The student asked for other questions: a Focus (due now, got wrong, difficult)."""
 
     def __init__(self, session: ReviewSession, ops: Operations, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -35,6 +43,17 @@ class ReviewView(QDialog):
         self.done_count = 0
         self.question_widget: QuestionWidget | None = None
         self.shown_at = time.monotonic()
+        self.focus_buttons: dict[Focus, QPushButton] = {}
+        focus_row = QHBoxLayout()
+        for focus, label in FOCUS_LABELS.items():
+            button = QPushButton(label)
+            button.setCheckable(True)
+            button.setChecked(focus is session.focus)
+            button.setToolTip(messages.FOCUS_HINT)
+            button.clicked.connect(lambda _=False, f=focus: self._choose_focus(f))
+            self.focus_buttons[focus] = button
+            focus_row.addWidget(button)
+        focus_row.addStretch(1)
         self.header = QLabel()
         self.area = QStackedWidget()
         self.feedback = SafeTextBrowser()
@@ -46,6 +65,7 @@ class ReviewView(QDialog):
         buttons.addWidget(self.next_button)
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
+        layout.addLayout(focus_row)
         layout.addWidget(self.header)
         layout.addWidget(self.area)
         layout.addLayout(buttons)
@@ -64,7 +84,7 @@ class ReviewView(QDialog):
         cards = self.session.cards
         if index >= len(cards):
             done = messages.DUE_REVIEW_DONE.format(count=self.done_count)
-            self.header.setText(done if cards else messages.NOTHING_DUE)
+            self.header.setText(done if cards else NOTHING[self.session.focus])
             self.area.setVisible(False)
             self.check_button.setVisible(False)
             self.next_button.setVisible(False)
@@ -85,6 +105,12 @@ class ReviewView(QDialog):
         if widget.focusProxy() is not None:  # typed kinds: else the digits a student types go to the 1-9 keys
             widget.setFocus()
         self.shown_at = time.monotonic()
+
+    def _choose_focus(self, focus: Focus) -> None:
+        for each, button in self.focus_buttons.items():
+            button.setChecked(each is focus)
+        if focus is not self.session.focus:
+            self.sig_focus.emit(str(focus))
 
     def check_answer(self) -> None:
         widget = self.question_widget

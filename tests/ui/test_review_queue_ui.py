@@ -60,3 +60,25 @@ def test_wrong_answers_come_back_sooner_and_are_reviewed(qtbot: QtBot) -> None:
     assert "All caught up" in view.header.text()
     assert workspace.review_session(profile, soon).cards == []  # answered right: no longer due soon
     view.close()
+
+
+def test_the_review_queue_can_aim_at_what_was_got_wrong(qtbot: QtBot) -> None:
+    window = start_app(qtbot)
+    create_profile(qtbot, window, "Ana")
+    quiz = open_quiz(qtbot, window, QuizMode.PRACTICE)
+    wrong_id, _right_id = answer_first_two(quiz)
+    settle(qtbot, window.ops)
+    qtbot.mouseClick(window.review_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: isinstance(window.review_view, ReviewView) and window.review_view.isVisible())
+    due = window.review_view
+    assert "Nothing is due" in due.header.text()
+    qtbot.mouseClick(due.focus_buttons["wrong"], Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.review_view is not due and window.review_view.isVisible())
+    wrong = window.review_view
+    assert wrong.session.focus == "wrong" and wrong.focus_buttons["wrong"].isChecked()
+    assert [c.question.id for c in wrong.session.cards] == [wrong_id]
+    assert wrong.header.text().startswith("<b>Question 1 of 1</b>")
+    qtbot.mouseClick(wrong.focus_buttons["difficult"], Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.review_view is not wrong and window.review_view.isVisible())
+    assert [c.question.id for c in window.review_view.session.cards] == [wrong_id]  # 0% on average
+    window.review_view.close()
