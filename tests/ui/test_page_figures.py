@@ -55,7 +55,8 @@ def figures_lesson(root: Path, page: str) -> Path:
     (mini / "lesson.yaml").write_text(
         "format: 1\nid: figures\ntitle: Figures\nsummary: Pages with figures.\norder: 9\n"
         "objectives: [See the figures.]\nsources:\n  src: {title: NATO member countries, publisher: NATO, "
-        "url: 'https://www.nato.int/cps/en/natohq/nato_countries.htm'}\n", encoding="utf-8")
+        "url: 'https://www.nato.int/cps/en/natohq/nato_countries.htm'}\n"
+        "further_reading: [src]\n", encoding="utf-8")  # the figure pages cite nothing
     (mini / "01-figures.md").write_text(page, encoding="utf-8")
     return mini
 
