@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import random
 
-from hypothesis import given
+import pytest
+from hypothesis import find, given, settings
 from hypothesis import strategies as st
 
 from irtutor.core.grading import grade
+from irtutor.core.kinds.map_selection import MapKey
+from irtutor.core.kinds.timeline_placement import TimelineKey
 from irtutor.core.numbers import format_number
 from irtutor.core.questions import (
     ChoiceKey,
@@ -95,8 +98,31 @@ def cloze_questions(draw: st.DrawFn) -> Question:
     return question(QuestionKind.CLOZE, ClozeKey(tuple(segments)))
 
 
+COUNTRIES = ("POL", "CZE", "HUN", "FIN", "SWE", "ESP")
+map_questions = st.builds(
+    lambda countries, year: question(QuestionKind.MAP_SELECTION, MapKey(tuple(countries), year)),
+    st.sets(st.sampled_from(COUNTRIES), min_size=1), st.none() | st.integers(1949, 2024),
+)
+years = st.integers(1900, 2030)
+
+
+@st.composite
+def timeline_questions(draw: st.DrawFn) -> Question:
+    n = draw(st.integers(1, 5))
+    events = tuple(Item(f"e{i}", f"event {i}") for i in range(n))
+    key = TimelineKey(events, tuple(draw(st.lists(years, min_size=n, max_size=n))), draw(st.integers(0, 3)))
+    return question(QuestionKind.TIMELINE_PLACEMENT, key)
+
+
 any_question = st.one_of(choice_questions(), numeric_questions, text_questions(), matching_questions(),
-                         ordering_questions, cloze_questions())
+                         ordering_questions, cloze_questions(), map_questions, timeline_questions())
+
+
+@pytest.mark.parametrize("kind", list(QuestionKind))
+def test_any_question_draws_every_kind(kind: QuestionKind) -> None:
+    # A kind added later needs a strategy in any_question, or these properties never check its grading.
+    found = find(any_question, lambda q: q.kind is kind, settings=settings(database=None, max_examples=2000))
+    assert found.kind is kind
 
 
 def ids_of(q: Question) -> list[str]:
@@ -111,6 +137,10 @@ def ids_of(q: Question) -> list[str]:
         found += list(key.ids)
     elif isinstance(key, ClozeKey):
         found += [g.id for g in key.gaps] + [c for g in key.gaps for c in g.choices]
+    elif isinstance(key, MapKey):
+        found += list(COUNTRIES)
+    elif isinstance(key, TimelineKey):
+        found += [e.id for e in key.events]
     return found
 
 
@@ -119,8 +149,9 @@ def question_and_response(draw: st.DrawFn) -> tuple[Question, Response]:
     q = draw(any_question)
     ids = st.sampled_from(ids_of(q))
     typed = st.text(max_size=15) | st.sampled_from([format_number(getattr(q.key, "value", 0.0)), "1,949", "3,5 %"])
+    placed = years.map(str) | st.sampled_from([str(y) for y in getattr(q.key, "years", ())] or ["1949"])
     return q, Response(
-        selected=draw(st.frozensets(ids)), text=draw(typed), pairs=draw(st.dictionaries(ids, ids)),
+        selected=draw(st.frozensets(ids)), text=draw(typed), pairs=draw(st.dictionaries(ids, ids | placed | typed)),
         order=tuple(draw(st.lists(ids))), gaps=draw(st.dictionaries(ids, typed | ids)),
     )
 
@@ -161,6 +192,12 @@ def _shuffled_display(key: object, rnd: random.Random) -> object:
     if isinstance(key, ClozeKey):
         return ClozeKey(tuple(Gap(s.id, shuffled(s.choices), s.variants) if isinstance(s, Gap) else s
                               for s in key.segments))
+    if isinstance(key, MapKey):
+        return MapKey(shuffled(key.countries), key.year, key.names)
+    if isinstance(key, TimelineKey) and len(set(key.years)) == len(key.years):
+        # (Events of the same year are named in the quiz's own order in the "In time order" line.)
+        events = shuffled(tuple(zip(key.events, key.years, strict=True)))
+        return TimelineKey(tuple(e for e, _ in events), tuple(y for _, y in events), key.tolerance_years)
     return key
 
 
