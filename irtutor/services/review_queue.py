@@ -25,15 +25,18 @@ _PHASES = {State.Learning: CardPhase.LEARNING, State.Review: CardPhase.REVIEW,
 _STATES = {phase: state for state, phase in _PHASES.items()}
 
 
-def default_scheduler() -> Scheduler:
+def default_scheduler(fuzzing: bool = True) -> Scheduler:
     """FSRS with its default weights and 90 % retention, but one 10-minute learning step.
 
     FSRS's default steps (1 and 10 minutes) suit flashcards drilled in one sitting. A quiz answer
     is already a considered first attempt: a right one should go straight to spaced review (a
     couple of days for GOOD) rather than be asked again within a minute, and a wrong one should
     come back once later in the same lesson, not immediately after its feedback.
+
+    Fuzzing spreads review intervals by a random few percent so that cards learnt together do
+    not all fall due on the same day; tests turn it off to know each due date exactly.
     """
-    return Scheduler(learning_steps=(timedelta(minutes=10),))
+    return Scheduler(learning_steps=(timedelta(minutes=10),), enable_fuzzing=fuzzing)
 
 
 def utc_now() -> datetime:

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from irtutor.core.review import CardPhase, ReviewRating, ReviewSource
-from irtutor.services.review_queue import ReviewQueue
+from irtutor.services.review_queue import ReviewQueue, default_scheduler
 from irtutor.storage.database import open_store
 from irtutor.storage.review_store import ReviewStore
 
@@ -22,7 +22,9 @@ def open_queue(path: Path) -> tuple[ReviewQueue, list[int]]:
     """A queue on the database file at `path` (made at head if new), and two students' ids."""
     store = open_store(path)
     profiles = store.profiles() or [store.add_profile("Ana"), store.add_profile("Ben")]
-    return ReviewQueue(ReviewStore(store.engine, store.where)), [p.id for p in profiles]
+    # Without fuzzing, FSRS's intervals are exact, so the tests can name each due date.
+    pinned = ReviewQueue(ReviewStore(store.engine, store.where), default_scheduler(fuzzing=False))
+    return pinned, [p.id for p in profiles]
 
 
 @pytest.fixture
@@ -37,6 +39,27 @@ def test_a_wrong_answer_comes_back_sooner_than_a_right_one(queue: tuple[ReviewQu
     assert START < wrong_due < right_due
     assert wrong_due - START <= timedelta(hours=1)
     assert right_due - START >= timedelta(days=1)
+
+
+def test_each_rating_brings_the_card_back_after_its_own_interval(queue: tuple[ReviewQueue, list[int]]) -> None:
+    reviews, (ana, _) = queue
+    # Wrong (AGAIN) and partly right (HARD) repeat the 10-minute learning step (HARD at 1.5 times);
+    # right and slow (GOOD) and right and fast (EASY) go straight to spaced review.
+    assert [reviews.record(ana, LESSON, q, score, time, START) - START
+            for q, score, time in [("q-again", WRONG, SLOW), ("q-hard", 0.6, SLOW), ("q-good", RIGHT, SLOW),
+                                   ("q-easy", RIGHT, FAST)]] == [
+        timedelta(minutes=10), timedelta(minutes=15), timedelta(days=2), timedelta(days=8)]
+
+
+def test_intervals_grow_with_each_right_answer_and_a_lapse_restarts_them(
+        queue: tuple[ReviewQueue, list[int]]) -> None:
+    reviews, (ana, _) = queue
+    due, intervals = START, []
+    for score in (RIGHT, RIGHT, RIGHT, RIGHT, WRONG):  # reviewed each time it falls due
+        now, due = due, reviews.record(ana, LESSON, "q1", score, SLOW, due)
+        intervals.append(due - now)
+    assert intervals == [timedelta(days=2), timedelta(days=11), timedelta(days=46), timedelta(days=163),
+                         timedelta(minutes=10)]
 
 
 def test_right_and_fast_is_due_later_than_right_and_slow(queue: tuple[ReviewQueue, list[int]]) -> None:

@@ -10,7 +10,7 @@ import pytest
 from irtutor.core.attempts import StoredAnswer
 from irtutor.core.errors import SaveFailed
 from irtutor.core.questions import Response
-from irtutor.services.review_queue import ReviewQueue
+from irtutor.services.review_queue import ReviewQueue, default_scheduler
 from irtutor.storage.database import open_store
 from irtutor.storage.review_store import ReviewStore
 
@@ -35,7 +35,7 @@ def test_a_second_answer_moves_the_same_card_on(tmp_path: Path) -> None:
     store = open_store(tmp_path / "db.sqlite3")
     profile = store.add_profile("Ana")
     attempt = store.start_attempt(profile.id, "nato-origins", "practice", None)
-    queue = ReviewQueue(ReviewStore(store.engine, store.where))
+    queue = ReviewQueue(ReviewStore(store.engine, store.where), default_scheduler(fuzzing=False))
     answer = StoredAnswer("q1", "h" * 64, Response.of("a"), 1.0, True)
 
     store.record_answer(attempt.id, answer, 12_000, queue.pending(profile.id, "nato-origins", "q1", 1.0, 12_000, NOW))

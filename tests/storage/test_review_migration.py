@@ -10,7 +10,7 @@ from alembic import command
 from sqlalchemy import Engine, inspect, text
 
 from irtutor.core.review import CardPhase
-from irtutor.services.review_queue import ReviewQueue
+from irtutor.services.review_queue import ReviewQueue, default_scheduler
 from irtutor.storage.engine import open_engine, sqlite_url
 from irtutor.storage.migrate import alembic_config, upgrade_to, upgrade_to_head
 from irtutor.storage.review_store import ReviewStore
@@ -89,7 +89,7 @@ def test_upgrade_keeps_every_answer_and_makes_a_card_per_answered_question(tmp_p
 def test_backfilled_cards_are_due_now_and_review_like_any_other(tmp_path: Path) -> None:
     engine = database_at_0001(tmp_path / "old.sqlite3")
     upgrade_to_head(engine)
-    reviews = ReviewQueue(ReviewStore(engine, str(tmp_path / "old.sqlite3")))
+    reviews = ReviewQueue(ReviewStore(engine, str(tmp_path / "old.sqlite3")), default_scheduler(fuzzing=False))
     now = datetime(2026, 11, 24, 9, 0, tzinfo=UTC)
     assert reviews.due(1, now) == [("nato-origins", "q-treaty"), ("russia", "q-baker"),
                                    ("nato-origins", "q-blockade")]
