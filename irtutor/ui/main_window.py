@@ -316,6 +316,7 @@ class MainWindow(QMainWindow):
                 resume=partial(workspace.resume_quiz, lesson, profile),
                 start=partial(workspace.start_quiz, lesson, profile),
                 history=partial(workspace.attempt_history, lesson, profile),
+                records=partial(workspace.practice_records, lesson, profile),
             ))
 
     def show_progress(self) -> None:

@@ -148,3 +148,8 @@ FOCUS_HINT = "Review: the questions due now, those you last got wrong, or those 
 NOTHING_WRONG = "<h3>Nothing wrong</h3><p>Your latest answer to every question you tried was right.</p>"
 NOTHING_DIFFICULT = ("<h3>Nothing difficult yet</h3><p>A question becomes difficult when your answers to it "
                      "average under three quarters of the mark.</p>")
+FOCUS_LABEL = "&Questions:"
+FOCUS_CHOICES = {"all": "All questions", "wrong": "Only those I got wrong ({count})",
+                 "unseen_first": "Unseen first ({count} unseen)", "difficult": "My difficult questions ({count})"}
+DIFFICULT_HEADER = "Questions you find difficult (your average):"
+DIFFICULT_ROW = "{percent}% over {answers} answer(s): {prompt}"

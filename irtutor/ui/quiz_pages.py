@@ -2,9 +2,22 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget
+from collections.abc import Mapping
 
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from irtutor.core.lesson import Lesson
+from irtutor.core.practice_focus import Focus, QuestionRecord, difficult, focused
 from irtutor.core.quiz_settings import QuizMode
 from irtutor.services.attempt_history import AttemptReview
 from irtutor.ui import messages
@@ -22,6 +35,19 @@ class QuizStartPage(QWidget):
 
     def __init__(self, modes: tuple[QuizMode, ...], parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.focus_choice = QComboBox()
+        self.focus_choice.setObjectName("practice-focus")
+        for focus in Focus:
+            self.focus_choice.addItem(messages.FOCUS_CHOICES[focus].format(count="…"), str(focus))
+        focus_label = QLabel(messages.FOCUS_LABEL)
+        focus_label.setBuddy(self.focus_choice)
+        self.difficult_label = QLabel(messages.DIFFICULT_HEADER)
+        self.difficult_list = QListWidget()
+        self.difficult_list.setObjectName("difficult-questions")
+        self.difficult_list.setAccessibleName("Questions you find difficult")
+        self.difficult_list.setMaximumHeight(self.difficult_list.fontMetrics().height() * 7)
+        for widget in (self.difficult_label, self.difficult_list):
+            widget.setVisible(False)
         intro = QLabel(messages.START_INTRO)
         intro.setWordWrap(True)
         self.practice_button = QPushButton(messages.PRACTICE_BUTTON)
@@ -33,16 +59,48 @@ class QuizStartPage(QWidget):
         self.history.setAccessibleName("Finished attempts")
         buttons = QHBoxLayout()
         buttons.addWidget(self.practice_button)
+        buttons.addWidget(focus_label)
+        buttons.addWidget(self.focus_choice)
         buttons.addWidget(self.test_button)
         buttons.addStretch(1)
+        for widget in (focus_label, self.focus_choice):
+            widget.setVisible(QuizMode.PRACTICE in modes)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addLayout(buttons)
+        layout.addWidget(self.difficult_label)
+        layout.addWidget(self.difficult_list)
         layout.addWidget(self.history_label)
         layout.addWidget(self.history, 1)
         self.practice_button.clicked.connect(lambda: self.sig_start.emit(QuizMode.PRACTICE))
         self.test_button.clicked.connect(lambda: self.sig_start.emit(QuizMode.TEST))
         self.history.itemActivated.connect(lambda item: self.sig_review.emit(item.data(Qt.ItemDataRole.UserRole)))
+
+    def focus(self) -> Focus:
+        """What the practice attempt aims at, as chosen beside its button."""
+        return Focus(self.focus_choice.currentData() or Focus.ALL)
+
+    def show_records(self, lesson: Lesson, records: Mapping[str, QuestionRecord]) -> None:
+        """Counts beside each focus (a focus with nothing to ask is greyed out) and the difficult list."""
+        ids = tuple(q.id for q in lesson.questions)
+        model = self.focus_choice.model()
+        for row, focus in enumerate(Focus):
+            count = len(focused(focus, ids, records)) if focus is not Focus.UNSEEN_FIRST else \
+                sum(1 for q in ids if q not in records)
+            self.focus_choice.setItemText(row, messages.FOCUS_CHOICES[focus].format(count=count))
+            item = model.item(row)  # type: ignore[attr-defined]
+            item.setEnabled(not (focus.is_subset and count == 0))
+        if not model.item(self.focus_choice.currentIndex()).isEnabled():  # type: ignore[attr-defined]
+            self.focus_choice.setCurrentIndex(0)
+        hard = difficult(records, ids)
+        self.difficult_list.clear()
+        prompts = {q.id: q.prompt for q in lesson.questions}
+        for record in hard:
+            self.difficult_list.addItem(messages.DIFFICULT_ROW.format(
+                percent=round(record.mean_score * 100), answers=record.answers,
+                prompt=" ".join(prompts[record.question_id].split())))
+        for widget in (self.difficult_label, self.difficult_list):
+            widget.setVisible(bool(hard))
 
     def show_history(self, reviews: list[AttemptReview]) -> None:
         self.history.clear()

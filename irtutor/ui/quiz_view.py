@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QApplication, QHBoxLayout, QLabel, QPushButton, QS
 from irtutor.content.safe_markdown import render_text
 from irtutor.core.grading import Outcome
 from irtutor.core.lesson import Lesson
+from irtutor.core.practice_focus import Focus, QuestionRecord
 from irtutor.core.questions import Response
 from irtutor.core.quiz_settings import QuizMode
 from irtutor.services.attempt_history import AttemptReview
@@ -33,8 +34,9 @@ class QuizActions:
     """What the quiz tab may ask of the services, bound by the window to a lesson and a student."""
 
     resume: Callable[[], QuizSession | None]
-    start: Callable[[QuizMode], QuizSession]
+    start: Callable[[QuizMode, Focus], QuizSession]
     history: Callable[[], list[AttemptReview]]
+    records: Callable[[], dict[str, QuestionRecord]]
 
 
 class QuizView(QWidget):
@@ -129,14 +131,16 @@ class QuizView(QWidget):
 
     def start(self, mode: QuizMode) -> None:
         if self.actions is not None:
-            self.ops.write(self, partial(self.actions.start, mode), on_done=self.show_session, changes=Change.ATTEMPT,
-                           disable=[self.start_page])  # one click, one attempt
+            focus = self.start_page.focus() if mode is QuizMode.PRACTICE else Focus.ALL
+            self.ops.write(self, partial(self.actions.start, mode, focus), on_done=self.show_session,
+                           changes=Change.ATTEMPT, disable=[self.start_page])  # one click, one attempt
 
     def show_start(self) -> None:
         self.session = None
         self.pages.setCurrentWidget(self.start_page)
         if self.actions is not None:
             self.ops.read(self, self.actions.history, on_done=self.start_page.show_history)
+            self.ops.read(self, self.actions.records, on_done=partial(self.start_page.show_records, self.lesson))
 
     def show_review(self, review: AttemptReview) -> None:
         self.review_page.show_review(review)
