@@ -8,6 +8,8 @@ from irtutor.core.directives import Directive
 from irtutor.core.questions import Question
 from irtutor.core.quiz_settings import QuizSettings
 
+NOT_VERIFIED = "(Not verified by IR Tutor against the original.)"
+
 
 @dataclass(frozen=True)
 class Source:
@@ -17,14 +19,17 @@ class Source:
     url: str = ""
     date: str = ""
     note: str = ""
+    verified: bool = True
+    """False: read only through reports of it, or not yet checked against the original; students are told."""
 
     def citation(self) -> str:
-        """One line fit for a sources list: publisher, title, date, address."""
+        """One line fit for a sources list: publisher, title, date, address (and a flag when not verified)."""
         parts = [self.publisher, f"“{self.title}”"]
         if self.date:
             parts.append(self.date)
         text = ", ".join(parts)
-        return f"{text}. {self.url}" if self.url else f"{text}."
+        text = f"{text}. {self.url}" if self.url else f"{text}."
+        return text if self.verified else f"{text} {NOT_VERIFIED}"
 
 
 @dataclass(frozen=True)

@@ -83,6 +83,7 @@ def test_lessons_can_be_read_while_the_database_is_still_locked_by_another_progr
     qtbot.waitUntil(lambda: window.workspace is not None, timeout=15000)
     assert window.workspace.store is not None
     assert view.quiz.notice.text() != "Opening your saved answers…"
+    qtbot.waitUntil(lambda: window.profile_dialog is not None and window.profile_dialog.isVisible())
     window.profile_dialog.close()
 
 
