@@ -60,7 +60,7 @@ def load_lesson(folder: Path) -> tuple[Lesson | None, list[Problem]]:
         sources=sources, terms=terms, questions=questions,
         prerequisites=tuple(data.get("prerequisites", ())),
         discussion=tuple(data.get("discussion", ())), facts_as_of=data.get("facts_as_of", ""),
-        quiz_settings=quiz_settings,
+        quiz_settings=quiz_settings, further_reading=tuple(data.get("further_reading", ())),
     ), uncited_source_problems(meta, pages, questions)
 
 

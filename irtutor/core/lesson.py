@@ -80,6 +80,8 @@ class Lesson:
     discussion: tuple[str, ...] = ()
     facts_as_of: str = ""
     quiz_settings: QuizSettings = field(default_factory=QuizSettings)
+    further_reading: tuple[str, ...] = ()
+    """Source ids the lesson offers beyond what its pages cite; listed beside every page."""
     _page_index: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
 
     def __post_init__(self) -> None:

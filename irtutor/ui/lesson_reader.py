@@ -150,6 +150,10 @@ class LessonReader(QWidget):
         parts.append(f"<h3>{messages.SOURCES_HEADER}</h3>")
         parts += [f'<p><a name="{_anchor("cite", s.id)}"></a>[{n}] {html.escape(s.citation())}</p>'
                   for n, s in enumerate(cited, start=1)] or [f"<p>{messages.NO_SOURCES}</p>"]
+        further = [s for s in (lesson.source(sid) for sid in lesson.further_reading) if s is not None]
+        if further:
+            parts.append(f"<h3>{messages.FURTHER_READING}</h3>")
+            parts += [f"<p>{html.escape(s.citation())}</p>" for s in further]
         parts.append(f"<h3>{messages.OBJECTIVES}</h3><ul>")
         parts += [f"<li>{html.escape(o)}</li>" for o in lesson.objectives]
         parts.append("</ul>")

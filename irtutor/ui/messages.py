@@ -153,3 +153,4 @@ FOCUS_CHOICES = {"all": "All questions", "wrong": "Only those I got wrong ({coun
                  "unseen_first": "Unseen first ({count} unseen)", "difficult": "My difficult questions ({count})"}
 DIFFICULT_HEADER = "Questions you find difficult (your average):"
 DIFFICULT_ROW = "{percent}% over {answers} answer(s): {prompt}"
+FURTHER_READING = "Further reading"

@@ -21,3 +21,18 @@ def test_a_source_not_checked_against_the_original_says_so_in_the_reader(qtbot: 
     side = reader.side.toPlainText()
     assert "Trends in World Military Expenditure, 2024" in side
     assert side.count("(Not verified by IR Tutor against the original.)") == 1
+
+
+def test_further_reading_is_listed_beside_every_page(qtbot: QtBot, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from tests.content.minimal_lesson import LESSON_YAML, write_lesson
+
+    lesson_yaml = LESSON_YAML.replace("terms:", "  more:\n    title: A longer book\n    publisher: Press\n"
+                                                "further_reading: [more]\nterms:")
+    write_lesson(tmp_path / "l", {"lesson.yaml": lesson_yaml})
+    loaded = load_lessons([tmp_path / "l"])
+    assert loaded.problems == []
+    reader = LessonReader(loaded.lessons[0])
+    qtbot.addWidget(reader)
+    reader.show_page(0)
+    side = reader.side.toPlainText()
+    assert "Further reading" in side and "Press, “A longer book”." in side
