@@ -13,7 +13,7 @@ def test_a_source_not_checked_against_the_original_says_so_in_the_reader(qtbot: 
     lessons = load_lessons([LESSONS]).lessons
     lesson = next(x for x in lessons if x.id == "us-russia-talks")
     unverified = [s for s in lesson.sources if not s.verified]
-    assert [s.id for s in unverified] == ["sipri-2025"]
+    assert [s.id for s in unverified] == ["sipri-2025"]  # (imf-ppp-basics, in brics-vs-g7, is the other)
     reader = LessonReader(lesson, lessons)
     qtbot.addWidget(reader)
     page = next(i for i, p in enumerate(lesson.pages) if "sipri-2025" in p.citations)
