@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from irtutor import startup_clock
+from irtutor import __version__, startup_clock
 from irtutor.paths import builtin_lessons_dir, database_path, lessons_cache_path, summaries_cache_path
 
 if TYPE_CHECKING:
@@ -31,6 +31,10 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--exit-when-ready", action="store_true",
                         help="print milliseconds from process start to the lessons listed and to the database "
                              "open, then exit")
+    parser.add_argument("--selftest", action="store_true",
+                        help="check the installed app (lessons, database, every question kind and figure, "
+                             "drawn offscreen) in a temporary folder; exit 0 if all pass, else 1")
+    parser.add_argument("--version", action="version", version=f"IR Tutor {__version__}")
     sub = parser.add_subparsers(dest="command")
     check = sub.add_parser("check", help="check lesson folders and print file:line:col problems")
     check.add_argument("paths", nargs="*", help="lesson folders or folders of lessons (default: built-in)")
@@ -43,6 +47,10 @@ def main(argv: list[str] | None = None) -> int:
         from irtutor.cli import check
 
         return check(args.paths)
+    if args.selftest:
+        from irtutor.selftest import run
+
+        return run()
     if args.data_dir:
         os.environ["IRTUTOR_DATA_DIR"] = args.data_dir
     roots = [Path(p) for p in args.lessons] if args.lessons else [builtin_lessons_dir()]
