@@ -62,6 +62,9 @@ def run_gui(roots: list[Path], *, exit_after_paint: bool = False, exit_when_read
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("IR Tutor")
+    from irtutor.ui.about_dialog import app_icon
+
+    app.setWindowIcon(app_icon())
     window = build_window(roots, exit_after_paint=exit_after_paint, exit_when_ready=exit_when_ready)
     window.show()
     return app.exec()

@@ -120,6 +120,8 @@ class MainWindow(QMainWindow):
         self.review_action = view_menu.addAction(messages.REVIEW_MENU, QKeySequence("Ctrl+R"), self.show_review)
         self.glossary_action = view_menu.addAction(messages.GLOSSARY_MENU, QKeySequence("Ctrl+G"), self.show_glossary)
         self.glossary_action.setEnabled(False)
+        help_menu = self.menuBar().addMenu(messages.HELP_MENU)
+        self.about_action = help_menu.addAction(messages.ABOUT_MENU, self.show_about)
         for action in (self.progress_action, self.review_action):
             action.setEnabled(False)
 
@@ -356,6 +358,12 @@ class MainWindow(QMainWindow):
         view = self.open_lesson(lesson_id)
         if view is not None:
             view.open_page(page)
+
+    def show_about(self) -> None:
+        from irtutor.ui.about_dialog import AboutDialog
+
+        self.about_dialog = AboutDialog(self)  # window-modal, not exec(): the window keeps painting
+        self.about_dialog.open()
 
     def show_problems(self) -> None:
         from irtutor.ui.problems_dialog import ProblemsDialog
