@@ -20,6 +20,7 @@ HEADING = "IR Tutor {version}"
 DESCRIPTION = ("Offline lessons and quizzes for international-relations courses. It never uses the network; "
                "your answers stay in your data folder on this computer.")
 LICENCES_HEADING = "Licences"
+OWN_LICENCE = "IR Tutor's code is under the MIT licence and its lessons under CC BY 4.0, so instructors may adapt them."
 LIBRARIES = ("It also includes SQLAlchemy, Alembic, pyqtgraph, NumPy, PyYAML, markdown-it-py, jsonschema, "
              "platformdirs, RapidFuzz and FSRS, under the MIT, BSD and PSF licences.")
 LICENCE_FILES = "Every licence text is in {folder}."
@@ -79,7 +80,7 @@ class AboutDialog(QDialog):
         self.title_label = heading(HEADING.format(version=irtutor.__version__), scale=1.6)
         folder = bundled_licences()
         files = LICENCE_FILES.format(folder=folder) if folder else LICENCE_FILES_UNBUNDLED
-        self.licences_label = wrapped(f"{QT_NOTICE}\n\n{LIBRARIES} {files}")
+        self.licences_label = wrapped(f"{OWN_LICENCE}\n\n{QT_NOTICE}\n\n{LIBRARIES} {files}")
         self.sources_label = wrapped("\n\n".join(
             SOURCE_LINE.format(name=s.name, used_for=s.used_for, terms=s.terms) for s in DATA_SOURCES))
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
