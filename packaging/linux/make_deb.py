@@ -87,7 +87,7 @@ def metainfo_xml(released: str | None = None) -> str:
 <component type="desktop-application">
   <id>{DESKTOP_ID}</id>
   <metadata_license>CC0-1.0</metadata_license>
-  <project_license>GPL-3.0-or-later</project_license>
+  <project_license>MIT AND CC-BY-4.0</project_license>
   <name>{escape(metadata.NAME)}</name>
   <summary>{escape(SUMMARY)}</summary>
   <developer id="org.irtutor">
