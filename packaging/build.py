@@ -36,7 +36,11 @@ def run(*argv: str | Path) -> None:
 
 
 def freeze(clean: bool) -> Path:
-    """PyInstaller's one-folder bundle at dist/irtutor, with the LICENSES folder added."""
+    """PyInstaller's one-folder bundle at dist/irtutor, with the LICENSES folder added.
+
+    The icons are drawn again from packaging/icon/irtutor.svg first (the output is identical
+    when the SVG has not changed, so a build leaves the checkout clean)."""
+    run(sys.executable, HERE / "icon" / "make_icons.py")
     run(sys.executable, "-m", "PyInstaller", "--noconfirm", "--log-level", "WARN", *(["--clean"] if clean else []),
         "--distpath", DIST, "--workpath", WORK, HERE / "irtutor.spec")
     run(sys.executable, HERE / "licenses.py", BUNDLE / "LICENSES")
