@@ -8,7 +8,15 @@ from urllib.parse import unquote
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
-from PySide6.QtWidgets import QHBoxLayout, QPushButton, QSplitter, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QHBoxLayout,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from irtutor.content.safe_markdown import render_page
 from irtutor.core.directives import Directive
@@ -74,7 +82,7 @@ class LessonReader(QWidget):
         self.text.link_activated.connect(self.follow_link)
         self.parts.link_activated.connect(self.follow_link)
         self.side.link_activated.connect(self.follow_link)
-        for widget in (self.text, self.side, self.previous_button, self.next_button):
+        for widget in (self.text, self.parts, self.side, self.previous_button, self.next_button):
             widget.installEventFilter(self)
         for number in range(1, 10):
             shortcut = QShortcut(QKeySequence(f"Ctrl+{number}"), self)
@@ -97,6 +105,8 @@ class LessonReader(QWidget):
             return
         self.page_index = index
         page = self.lesson.pages[index]
+        had_focus = _holds(self, QApplication.focusWidget())
+        in_body = _holds(self.body, QApplication.focusWidget())
         rendered = render_page(page, self.lesson)
         self.text.setHtml(rendered.html)  # the whole page, also where figures are shown part by part
         if page.directives:
@@ -109,6 +119,8 @@ class LessonReader(QWidget):
         self.page_label.setText(messages.PAGE_LABEL.format(number=index + 1, total=total, title=page.title))
         self.previous_button.setEnabled(index > 0)
         self.next_button.setEnabled(index < total - 1)
+        if in_body or (had_focus and not _holds(self, QApplication.focusWidget())):
+            self.focus_page()  # the page (or a button) that had the keyboard went: keep it in the reader
         self.sig_page_changed.emit(index)
 
     def _figure(self, directive: Directive, page_slug: str) -> QWidget:
@@ -160,6 +172,10 @@ class LessonReader(QWidget):
         if lesson.facts_as_of:
             parts.append(f"<p><i>{messages.FACTS_AS_OF.format(date=lesson.facts_as_of)}</i></p>")
         return "".join(parts)
+
+
+def _holds(ancestor: QWidget, widget: QWidget | None) -> bool:
+    return widget is not None and (widget is ancestor or ancestor.isAncestorOf(widget))
 
 
 def _anchor(kind: str, name: str) -> str:

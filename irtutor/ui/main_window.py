@@ -385,7 +385,7 @@ class MainWindow(QMainWindow):
         self._on_lesson_selected(item)
         if self.lesson_view is not None:
             self.lesson_view.tabs.setCurrentWidget(self.lesson_view.reader)
-            self.lesson_view.reader.text.setFocus()
+            self.lesson_view.reader.focus_page()
 
     def _on_changed(self, changes: Change) -> None:
         if changes & Change.ANSWERS:

@@ -52,8 +52,6 @@ class QuizStartPage(QWidget):
         intro.setWordWrap(True)
         self.practice_button = QPushButton(messages.PRACTICE_BUTTON)
         self.test_button = QPushButton(messages.TEST_BUTTON)
-        self.practice_button.setVisible(QuizMode.PRACTICE in modes)
-        self.test_button.setVisible(QuizMode.TEST in modes)
         self.history_label = QLabel()
         self.history = QListWidget()
         self.history.setAccessibleName("Finished attempts")
@@ -63,8 +61,6 @@ class QuizStartPage(QWidget):
         buttons.addWidget(self.focus_choice)
         buttons.addWidget(self.test_button)
         buttons.addStretch(1)
-        for widget in (focus_label, self.focus_choice):
-            widget.setVisible(QuizMode.PRACTICE in modes)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addLayout(buttons)
@@ -72,6 +68,10 @@ class QuizStartPage(QWidget):
         layout.addWidget(self.difficult_list)
         layout.addWidget(self.history_label)
         layout.addWidget(self.history, 1)
+        # Only once they have a parent: a widget shown before that is a window of its own.
+        for widget in (self.practice_button, focus_label, self.focus_choice):
+            widget.setVisible(QuizMode.PRACTICE in modes)
+        self.test_button.setVisible(QuizMode.TEST in modes)
         self.practice_button.clicked.connect(lambda: self.sig_start.emit(QuizMode.PRACTICE))
         self.test_button.clicked.connect(lambda: self.sig_start.emit(QuizMode.TEST))
         self.history.itemActivated.connect(lambda item: self.sig_review.emit(item.data(Qt.ItemDataRole.UserRole)))
