@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+import csv
 import shutil
 from datetime import date
 from pathlib import Path
 
 import pytest
 
+from irtutor.content.catalog import load_lessons
 from irtutor.content.datasets import DataError, load_defence_spending, load_events, load_members, load_reference_data
 from irtutor.core.datasets import Point, Provenance, Series, members_on, membership_steps
-from tests.conftest import REPO
+from irtutor.core.kinds.timeline_placement import TimelineKey
+from irtutor.core.lesson import Lesson
+from irtutor.services.event_coverage import directive_covers
+from tests.conftest import LESSONS, REPO
 
 DATA = REPO / "resources" / "data"
 
@@ -54,7 +59,7 @@ def test_gdp_shares_cross_and_every_series_has_a_source(data) -> None:  # type: 
 
 
 def test_events_keep_their_tags_and_contested_flag(data) -> None:  # type: ignore[no-untyped-def]
-    assert len(data.events) == 38
+    assert len(data.events) == 50
     events = {e.day: e for e in data.events}  # two events share a day; this one's is unique
     baker = events[date(1990, 2, 9)]
     assert baker.contested and {"nato", "russia"} <= baker.tags and baker.alt_source_url
@@ -115,3 +120,57 @@ def test_the_provenance_file_lists_every_shipped_file_with_its_checksum() -> Non
     assert set(listed) == shipped
     for name, digest in listed.items():
         assert hashlib.sha256((DATA / name).read_bytes()).hexdigest() == digest, f"{name} changed: update PROVENANCE.md"
+
+
+def _event_names() -> dict[str, list[date]]:
+    """Every title and alias of events.csv, normalised, -> the days of the events it names."""
+    names: dict[str, list[date]] = {}
+    with (DATA / "events.csv").open(encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle):
+            for name in [row["title"], *row["aliases"].split(";")]:
+                if name.strip():
+                    names.setdefault(_normal(name), []).append(date.fromisoformat(row["date"]))
+    return names
+
+
+def _normal(text: str) -> str:
+    """Case, quotes and spacing do not matter when a question names an event."""
+    return " ".join(text.casefold().replace('"', "").replace("'", "").split())
+
+
+def _timeline_questions() -> list[tuple[Lesson, str, str, int]]:
+    """(lesson, question id, event text, year) for every event of every timeline_placement question."""
+    found = []
+    for lesson in load_lessons([LESSONS]).lessons:
+        for question in lesson.questions:
+            if isinstance(question.key, TimelineKey):
+                found += [(lesson, question.id, item.text, year)
+                          for item, year in zip(question.key.events, question.key.years, strict=True)]
+    return found
+
+
+TIMELINE_EVENTS = _timeline_questions()
+
+
+def test_there_are_timeline_questions_to_check() -> None:
+    assert len(TIMELINE_EVENTS) >= 30
+
+
+@pytest.mark.parametrize(("lesson", "question", "text", "year"), TIMELINE_EVENTS,
+                         ids=[f"{q}:{t[:30]}" for _, q, t, _ in TIMELINE_EVENTS])
+def test_each_timeline_question_event_is_on_its_lessons_timeline(
+        data, lesson: Lesson, question: str, text: str, year: int) -> None:  # type: ignore[no-untyped-def]
+    """The event is in events.csv (its title or an alias, in that year) and a timeline of its lesson shows it,
+    so a student can read the event, with its source, on a page before placing it."""
+    days = [d for d in _event_names().get(_normal(text), []) if d.year == year]
+    assert days, f"events.csv has no event titled or aliased {text!r} in {year}"
+    events = [e for e in data.events if e.day in days]
+    timelines = [d for page in lesson.pages for d in page.directives if d.kind == "timeline"]
+    assert any(directive_covers(d, e) for d in timelines for e in events), \
+        f"no timeline of {lesson.id} shows {text!r} ({days[0]}): check its tags and from/to years"
+
+
+def test_the_nato_origins_timeline_holds_the_road_to_the_treaty(data) -> None:  # type: ignore[no-untyped-def]
+    titles = {e.title for e in data.events if e.day.year <= 1955}
+    assert {"Marshall Plan proposed", "Brussels Treaty signed", "Berlin blockade begins",
+            "Dunkirk Treaty signed"} <= titles

@@ -39,14 +39,14 @@ def index_of(view: TimelineView, day: date) -> int:
 
 def test_every_event_has_a_marker_until_a_tag_filters_them(qtbot: QtBot) -> None:
     view = make_view(qtbot)
-    assert len(view.canvas.placements()) == 38 == len(view.shown_events())
+    assert len(view.canvas.placements()) == 50 == len(view.shown_events())
     view.set_tags({"enlargement"})
     wanted = [e for e in EVENTS if "enlargement" in e.tags]
     assert view.shown_events() == wanted
     assert {view.events[p.index] for p in view.canvas.placements()} == set(wanted)
-    assert view.shown_label.text() == f"{len(wanted)} of 38 events shown"
+    assert view.shown_label.text() == f"{len(wanted)} of 50 events shown"
     view.set_tags(())
-    assert len(view.shown_events()) == 38
+    assert len(view.shown_events()) == 50
 
 
 def test_the_tag_chips_filter_and_all_clears_them(qtbot: QtBot) -> None:
@@ -56,9 +56,9 @@ def test_the_tag_chips_filter_and_all_clears_them(qtbot: QtBot) -> None:
                      pos=view.filter.visualItemRect(chips["brics"]).center())
     assert view.filter.checked() == {"brics"}
     assert chips["All"].checkState() == Qt.CheckState.Unchecked
-    assert all("brics" in e.tags for e in view.shown_events()) and len(view.shown_events()) == 5
+    assert all("brics" in e.tags for e in view.shown_events()) and len(view.shown_events()) == 6
     chips["All"].setCheckState(Qt.CheckState.Checked)
-    assert view.filter.checked() == set() and len(view.shown_events()) == 38
+    assert view.filter.checked() == set() and len(view.shown_events()) == 50
 
 
 def test_the_detail_panel_shows_the_description_sources_and_contested_note(qtbot: QtBot) -> None:
@@ -108,7 +108,7 @@ def test_left_and_right_move_between_the_shown_events_and_enter_opens_one(qtbot:
     qtbot.keyClick(view.canvas, Qt.Key.Key_Left)
     assert view.canvas.selected == brics[1]
     assert view.detail.title.text() == view.events[brics[1]].title
-    assert "Event 2 of 5" in view.canvas.accessibleDescription()
+    assert "Event 2 of 6" in view.canvas.accessibleDescription()
     qtbot.keyClick(view.canvas, Qt.Key.Key_Return)
     assert view.focusWidget() is view.detail.first_control()
 
@@ -137,7 +137,7 @@ def test_zoom_by_keys_and_wheel_then_reset_restores_the_whole_range(qtbot: QtBot
     assert view.canvas.span.start > zoomed.start and view.canvas.span.width == zoomed.width  # dragged left: later
     qtbot.mouseClick(view.reset, Qt.MouseButton.LeftButton)
     assert view.canvas.span == whole
-    assert len(view.canvas.placements()) == 38
+    assert len(view.canvas.placements()) == 50
 
 
 def drag(widget: QWidget, start: QPointF, end: QPointF) -> None:
@@ -194,4 +194,4 @@ def test_stagger_rows_puts_overlapping_labels_in_new_rows() -> None:
 
 
 def test_events_are_the_real_ones() -> None:
-    assert len(EVENTS) == 38 and all(isinstance(e, Event) for e in EVENTS)
+    assert len(EVENTS) == 50 and all(isinstance(e, Event) for e in EVENTS)
