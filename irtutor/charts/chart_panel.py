@@ -8,13 +8,23 @@ follow the application palette; a palette change redraws, so light and dark both
 from __future__ import annotations
 
 import csv
+import math
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 import pyqtgraph as pg
-from PySide6.QtCore import QEvent, QPointF, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QKeyEvent, QKeySequence, QPalette, QShortcut, QStandardItem, QStandardItemModel
+from PySide6.QtCore import QEvent, QObject, QPointF, Qt, Signal
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QKeyEvent,
+    QKeySequence,
+    QPalette,
+    QShortcut,
+    QStandardItem,
+    QStandardItemModel,
+)
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
@@ -30,6 +40,10 @@ from PySide6.QtWidgets import (
 from irtutor.charts.chart_data import ChartData, DataRow, Panel
 
 RESET, SHOW_DATA, EXPORT_PNG, EXPORT_CSV = "Reset view", "Show data", "Export PNG…", "Export CSV…"
+MIN_PLOT_HEIGHT = 320
+"""Pixels of plot area a panel always gets."""
+PANEL_MIN_WIDTH = 420
+"""Below this many pixels a panel, charts with two panels stack them one under the other."""
 EXPORT_FAILED = "Could not write {path}: {error}"
 TABLE_COLUMNS = ("Series", "Year or date", "Value", "Unit", "Estimate", "Source", "As of")
 HOVER_PIXELS = 10
@@ -111,7 +125,7 @@ class ChartPanel(QWidget):
             label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.notes.setVisible(bool(self.chart.notes))
         self.caption.setAccessibleName("Source")
-        self.graphics.setMinimumHeight(320)
+        self.graphics.setMinimumHeight(MIN_PLOT_HEIGHT)
         figure = QVBoxLayout(self.figure)
         for widget in (self.title, self.graphics, self.notes, self.caption):
             figure.addWidget(widget)
@@ -133,6 +147,7 @@ class ChartPanel(QWidget):
         self.buttons[EXPORT_PNG].clicked.connect(self._ask_png)
         self.buttons[EXPORT_CSV].clicked.connect(self._ask_csv)
         self.graphics.scene().sigMouseMoved.connect(self.hover_at)
+        self.graphics.installEventFilter(self)
         for keys in ("R", "Ctrl+0"):
             shortcut = QShortcut(QKeySequence(keys), self, self.reset_view)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -143,6 +158,7 @@ class ChartPanel(QWidget):
         """(Re)draw every panel in the current palette's colours; keeps what reset returns to."""
         theme = Theme.of(self.palette())
         self.graphics.clear()
+        self.graphics.setMinimumHeight(MIN_PLOT_HEIGHT)
         self.graphics.setBackground(theme.background)
         self.plots: list[pg.PlotItem] = []
         self.targets: list[list[HoverTarget]] = []
@@ -151,7 +167,30 @@ class ChartPanel(QWidget):
             _style(plot, panel, theme)
             self.targets.append(self._draw_panel(plot, panel, self.chart, theme))
             self.plots.append(plot)
+        self._base_height = self.graphics.minimumHeight()  # a draw function may have asked for more
         self.home = [plot.getViewBox().viewRange() for plot in self.plots]
+        self._columns = len(self.plots)
+        self._arrange()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """The plot area's own resize (it comes after the layout gave it its width) re-arranges the panels."""
+        if watched is self.graphics and event.type() == QEvent.Type.Resize and hasattr(self, "plots"):
+            self._arrange()
+        return super().eventFilter(watched, event)
+
+    def _arrange(self) -> None:
+        """Panels side by side while each gets PANEL_MIN_WIDTH, else one under the other, so a narrow
+        page never cuts a panel's bars, names or title."""
+        columns = len(self.plots) if self.graphics.width() >= PANEL_MIN_WIDTH * len(self.plots) else 1
+        if columns == self._columns:
+            return
+        self._columns = columns
+        for plot in self.plots:
+            self.graphics.ci.removeItem(plot)
+        for index, plot in enumerate(self.plots):
+            self.graphics.ci.addItem(plot, row=index // columns, col=index % columns)
+        rows = math.ceil(len(self.plots) / columns)
+        self.graphics.setMinimumHeight(max(self._base_height, MIN_PLOT_HEIGHT * rows))
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)

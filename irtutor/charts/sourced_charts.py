@@ -8,13 +8,14 @@ hover targets; `chart_data` decides what the rows are.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Sequence
 from datetime import date
 from itertools import pairwise
 
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics
 from PySide6.QtWidgets import QWidget
 
 from irtutor.charts import chart_data
@@ -33,6 +34,10 @@ LABEL_STEP = 2.2
 """Vertical room (in members) each accession label takes, so stacked labels never overlap."""
 LABEL_YEARS = 15
 """About the width of a label, in years of the time axis."""
+SPENDING_MIN_HEIGHT = 460
+"""Pixels for 31 allies at about 12 px a row: half the names at the least, and room above for the lines' labels."""
+MEMBERSHIP_MIN_HEIGHT = 400
+"""Pixels for the stacked accession labels: LABEL_STEP members must be a text line high."""
 
 
 def _font(points: int = 10) -> QFont:
@@ -55,13 +60,14 @@ def _band(value: float) -> tuple[str, str]:
 
 
 def _reference_lines(plot: pg.PlotItem, theme: Theme, angle: int) -> None:
-    """The 2% guideline and the 3.5% core target, dashed, labelled at their end."""
+    """The 2% guideline and the 3.5% core target, dashed, labelled at their end. On vertical lines the
+    label sits left of its line, so the 3.5% label near the right edge is never cut off."""
     for value, text in ((GUIDELINE, f"{GUIDELINE:g}% guideline"), (CORE_TARGET, f"{CORE_TARGET:g}% core target")):
         line = pg.InfiniteLine(value, angle=angle, pen=pg.mkPen(theme.foreground, width=1.5,
                                                                 style=Qt.PenStyle.DashLine),
                                label=text, labelOpts={"position": 0.99 if angle == 90 else 0.02,
                                                       "color": theme.foreground,
-                                                      "anchors": [(0, 0), (0, 0)] if angle == 90 else [(0, 1), (0, 1)]})
+                                                      "anchors": [(1, 0), (1, 0)] if angle == 90 else [(0, 1), (0, 1)]})
         line.label.setFont(_font(9))
         plot.addItem(line)
 
@@ -120,6 +126,7 @@ def draw_membership(plot: pg.PlotItem, panel: Panel, chart: ChartData, theme: Th
     plot.plot([r.x for r in rows], [r.value for r in rows], pen=None, symbol="o", symbolSize=8,
               symbolBrush=colour, symbolPen=pg.mkPen(theme.background))
     top = _accession_labels(plot, rows, theme)
+    _need_height(plot, MEMBERSHIP_MIN_HEIGHT)
     plot.setXRange(rows[0].x - 3, end + 1, padding=0)
     plot.setYRange(0, top + LABEL_STEP, padding=0)
     return [HoverTarget(r.x, r.value, r.x, r.value, r) for r in rows]
@@ -159,12 +166,38 @@ def draw_spending(plot: pg.PlotItem, panel: Panel, chart: ChartData, theme: Them
     targets = _bars(plot, rows, positions, theme, True, lambda r: _band(r.value))
     _reference_lines(plot, theme, 90)
     axis = plot.getAxis("left")
-    axis.setTicks([[(p, r.series + _est(r)) for p, r in zip(positions, rows, strict=True)]])
+    names = [(p, r.series + _est(r)) for p, r in zip(positions, rows, strict=True)]
     axis.setStyle(hideOverlappingLabels=False)
-    axis.setWidth(max(len(r.series + _est(r)) for r in rows) * 8 + 12)  # 31 names, none dropped or clipped
+    axis.setWidth(max(QFontMetrics(_font()).horizontalAdvance(name) for _, name in names) + 16)
+    _need_height(plot, SPENDING_MIN_HEIGHT)
+    _thin_names(plot, names)
     plot.setXRange(0, max(max(r.value for r in rows), CORE_TARGET) * 1.08, padding=0)
-    plot.setYRange(-0.7, len(rows) + 0.9, padding=0)  # the top row is room for the lines' labels
+    plot.setYRange(-0.7, len(rows) + 1.2, padding=0)  # the top rows are room for the lines' labels
     return targets
+
+
+def _need_height(plot: pg.PlotItem, pixels: int) -> None:
+    """At least `pixels` for the whole plot area, so stacked labels keep their room."""
+    view = plot.getViewWidget()
+    if view is not None:
+        view.setMinimumHeight(max(view.minimumHeight(), pixels))
+
+
+def _thin_names(plot: pg.PlotItem, names: Sequence[tuple[float, str]], side: str = "left") -> None:
+    """Every tick name while the ticks (one unit apart) have room for them; else every second (third...)
+    from the first, so names never overlap. The hidden names are in the hover text and the data table."""
+    box, axis, metrics = plot.getViewBox(), plot.getAxis(side), QFontMetrics(_font())
+    room = metrics.height() if side == "left" else max(metrics.horizontalAdvance(n) for _, n in names) + 8
+
+    def fit() -> None:
+        low, high = box.viewRange()[1 if side == "left" else 0]
+        per_unit = (box.height() if side == "left" else box.width()) / max(high - low, 1e-9)
+        step = max(1, math.ceil(room / max(per_unit, 1e-9)))
+        axis.setTicks([[name for index, name in enumerate(names) if index % step == 0]])
+
+    box.sigResized.connect(fit)
+    box.sigRangeChanged.connect(fit)
+    fit()
 
 
 def draw_ally(plot: pg.PlotItem, panel: Panel, chart: ChartData, theme: Theme) -> list[HoverTarget]:
@@ -172,10 +205,10 @@ def draw_ally(plot: pg.PlotItem, panel: Panel, chart: ChartData, theme: Theme) -
     rows = panel.rows
     _legend(plot, theme, (10, 10))
     legend = plot.legend
-    legend.setColumnCount(4)
+    legend.setColumnCount(2)  # four in a row run past the right edge of a narrow page
     targets = _bars(plot, rows, [r.x for r in rows], theme, False, lambda r: _band(r.value))
     _reference_lines(plot, theme, 0)
-    plot.getAxis("bottom").setTicks([[(r.x, r.when + ("*" if r.estimate else "")) for r in rows]])
+    _thin_names(plot, [(r.x, r.when + ("*" if r.estimate else "")) for r in rows], "bottom")
     plot.setXRange(rows[0].x - 0.7, rows[-1].x + 0.7, padding=0)
     plot.setYRange(0, max(max(r.value for r in rows), CORE_TARGET) * 1.3, padding=0)
     return targets
@@ -215,9 +248,11 @@ def draw_nominal(plot: pg.PlotItem, panel: Panel, chart: ChartData, theme: Theme
     every = all(r.estimate for r in rows)  # then the panel title says so, and the names stay short
     names = [(p, r.series.replace(" (US state)", "") + ("" if every else _est(r))) for p, r in zip(positions, rows,
                                                                                                 strict=True)]
-    plot.getAxis("bottom").setTicks([names])
+    axis = plot.getAxis("bottom")
+    axis.setTicks([names])
+    axis.setStyle(hideOverlappingLabels=False)  # the first name may reach a little under the left axis
     top = max(r.value for r in chart.rows)
-    plot.setXRange(-0.6, len(rows) - 0.4, padding=0)
+    plot.setXRange(-0.7, len(rows) - 0.3, padding=0)
     plot.setYRange(0, top * 1.12, padding=0)
     return targets
 

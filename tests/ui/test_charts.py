@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pyqtgraph as pg
 import pytest
-from PySide6.QtCore import QPointF, Qt
-from PySide6.QtGui import QBrush, QPalette
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QBrush, QFont, QFontMetrics, QPalette
 from PySide6.QtWidgets import QPushButton
 from pytestqt.qtbot import QtBot
 
@@ -197,3 +197,70 @@ def test_missing_data_is_a_clear_error(data: ReferenceData) -> None:
         build_chart("defence-spending-ally", {"ally": "ISL"}, data)
     with pytest.raises(ChartError, match="no chart called"):
         build_chart("pie", {}, data)
+
+
+def _labels(plot: pg.PlotItem) -> list[pg.TextItem]:
+    """The plot's own text: value and accession labels, and the reference lines' labels."""
+    texts = [i for i in plot.items if isinstance(i, pg.TextItem)]
+    return texts + [i.label for i in plot.items if isinstance(i, pg.InfiniteLine) and i.label is not None]
+
+
+def _tick_rects(plot: pg.PlotItem, side: str) -> list[QRectF]:
+    """Scene rectangles of the tick names set on one axis (the charts set them explicitly)."""
+    axis, box = plot.getAxis(side), plot.getViewBox()
+    metrics = QFontMetrics(axis.style["tickFont"] or QFont())
+    rects = []
+    for value, text in (axis._tickLevels or [[]])[0]:  # pyqtgraph keeps the ticks set only here
+        centre = box.mapViewToScene(QPointF(value, 0) if side == "bottom" else QPointF(0, value))
+        width, height = metrics.horizontalAdvance(text), metrics.height() - 2  # line spacing is not ink
+        if side == "bottom":
+            rects.append(QRectF(centre.x() - width / 2, axis.sceneBoundingRect().top(), width, height))
+        else:
+            rects.append(QRectF(axis.sceneBoundingRect().right() - width, centre.y() - height / 2, width, height))
+    return rects
+
+
+@pytest.mark.parametrize("size", [(1000, 760), (620, 900), (560, 760)], ids=lambda s: f"{s[0]}x{s[1]}")
+@pytest.mark.parametrize("name", list(CHARTS))
+def test_no_label_is_clipped_or_overlaps_another(qtbot: QtBot, data: ReferenceData, name: str,
+                                                  size: tuple[int, int]) -> None:
+    panel = build_chart(name, {}, data)
+    qtbot.addWidget(panel)
+    panel.resize(*size)
+    panel.show()
+    qtbot.waitExposed(panel)
+    qtbot.wait(20)
+    for plot in panel.plots:
+        view = plot.getViewBox().sceneBoundingRect().adjusted(-1, -1, 1, 1)
+        texts = [(t.toPlainText(), t.sceneBoundingRect()) for t in _labels(plot) if t.isVisible()]
+        if plot.legend is not None:
+            texts.append(("legend", plot.legend.sceneBoundingRect()))
+        for text, rect in texts:
+            assert view.contains(rect), f"{name}: '{text}' {rect} runs out of the plot {view}"
+        ticks = [("tick", r) for side in ("left", "bottom") for r in _tick_rects(plot, side)]
+        whole = plot.sceneBoundingRect().adjusted(-1, -1, 1, 1)
+        assert all(whole.contains(r) for _, r in ticks), f"{name}: a tick name runs out of its plot"
+        shown = texts + ticks
+        for n, (text, rect) in enumerate(shown):
+            inner = rect.adjusted(1, 1, -1, -1)
+            clash = [other for other, r in shown[n + 1:] if inner.intersects(r.adjusted(1, 1, -1, -1))]
+            assert not clash, f"{name}: '{text}' overlaps {clash}"
+    assert panel.graphics.scene().sceneRect().contains(panel.plots[-1].sceneBoundingRect().adjusted(1, 1, -1, -1))
+
+
+def test_31_allies_keep_every_name_when_tall_and_thin_them_when_short(qtbot: QtBot, data: ReferenceData) -> None:
+    panel = shown(qtbot, data, "defence-spending")
+    axis = panel.plots[0].getAxis("left")
+    panel.resize(1000, 1100)
+    qtbot.waitUntil(lambda: len(axis._tickLevels[0]) == 31)
+    panel.resize(1000, 600)
+    qtbot.waitUntil(lambda: 10 < len(axis._tickLevels[0]) < 31)
+    assert axis._tickLevels[0][0][1] == panel.chart.rows[0].series
+
+
+def test_two_panels_stand_side_by_side_when_wide_and_stack_when_narrow(qtbot: QtBot, data: ReferenceData) -> None:
+    panel = shown(qtbot, data, "nominal-gdp")
+    left, right = (p.sceneBoundingRect() for p in panel.plots)
+    assert right.left() >= left.right() - 1
+    panel.resize(560, 900)
+    qtbot.waitUntil(lambda: panel.plots[1].sceneBoundingRect().top() >= panel.plots[0].sceneBoundingRect().bottom() - 1)
