@@ -17,7 +17,7 @@ def check(paths: list[str], out: TextIO = sys.stdout) -> int:
     unusable = {root: why for root in roots if (why := _not_lessons(root))}
     for root, why in unusable.items():
         print(f"{root}:1:1: {why}", file=out)
-    loaded = load_lessons([r for r in roots if r not in unusable])
+    loaded = load_lessons([r for r in roots if r not in unusable], strict=True)
     for problem in sorted(loaded.problems):
         print(problem, file=out)
     problems = len(loaded.problems) + len(unusable)

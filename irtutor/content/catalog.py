@@ -25,11 +25,15 @@ class LoadedLessons:
     """How many folders were read from their files rather than taken from the cache."""
 
 
-def load_lessons(roots: list[Path], cache_file: Path | None = None) -> LoadedLessons:
+def load_lessons(roots: list[Path], cache_file: Path | None = None, *, strict: bool = False) -> LoadedLessons:
     """Every lesson under the roots; one bad folder adds problems and never stops the others.
 
-    With `cache_file`, folders unchanged since the last run come from it (see lesson_cache).
+    Students get a lesson with a broken page or question, the broken part replaced by a notice;
+    `strict` (for `irtutor check`) counts only the lessons with no problem at all. With
+    `cache_file`, folders unchanged since the last run come from it (see lesson_cache).
     """
+    if strict:
+        cache_file = None  # the cache holds what students get
     resources = resource_dir()
     stamp = code_stamp(_CONTENT_CODE, _CONTENT_CODE.parent / "core", resources / "schema", resources / "data")
     cache = read_cache(cache_file, stamp)
@@ -41,7 +45,7 @@ def load_lessons(roots: list[Path], cache_file: Path | None = None) -> LoadedLes
         key, now = str(folder.resolve()), folder_stamp(folder)
         entry = cache.folders.get(key)
         if entry is None or entry.stamp != now:
-            entry = CachedFolder(now, *_load_guarded(folder))
+            entry = CachedFolder(now, *_load_guarded(folder, spare_parts=not strict))
             loaded.read_again += 1
         fresh[key] = entry
         loaded.problems.extend(entry.problems)
@@ -74,13 +78,13 @@ def _data_problem(folder: Path) -> Problem | None:
     return reference_data_problem(folder)
 
 
-def _load_guarded(folder: Path) -> tuple[Lesson | None, list[Problem]]:
+def _load_guarded(folder: Path, *, spare_parts: bool) -> tuple[Lesson | None, list[Problem]]:
     """Every known fault is a positioned problem already; this catches a fault we did not foresee,
     so that one strange folder costs its own lesson and never the others (or the app)."""
     from irtutor.content.lesson_loader import load_lesson  # YAML, schema and Markdown load only when needed
 
     try:
-        return load_lesson(folder)
+        return load_lesson(folder, spare_parts=spare_parts)
     except Exception as exc:  # the barrier between one lesson and the rest
         log.exception("lesson folder %s could not be read", folder)
         return None, [Problem(str(folder / LESSON_FILE), 1, 1,

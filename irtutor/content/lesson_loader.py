@@ -25,11 +25,18 @@ def read_yaml(path: Path) -> LocatedYaml:
     return load_located_yaml(read_lesson_text(path), str(path))
 
 
-def load_lesson(folder: Path) -> tuple[Lesson | None, list[Problem]]:
+BROKEN_PAGE = ("# {title}\n\nThis page has a mistake in its file, so it is not shown. The rest of the "
+               "lesson is fine. Your teacher can see what is wrong under *Problems* in the status bar.\n")
+"""What students read in place of a page whose file has a problem."""
+
+
+def load_lesson(folder: Path, *, spare_parts: bool = False) -> tuple[Lesson | None, list[Problem]]:
     """The lesson in `folder`; None with its problems if anything in it is wrong.
 
-    A source that nothing cites is reported with the lesson, not instead of it: students lose only
-    a reference they would never have seen."""
+    With `spare_parts` (what students get) only a problem in lesson.yaml costs the lesson: a
+    broken page is replaced by a notice page and a broken question is left out, each still
+    reported. A source that nothing cites is reported with the lesson, not instead of it:
+    students lose only a reference they would never have seen."""
     meta_path = folder / LESSON_FILE
     if not meta_path.is_file():
         return None, [Problem(str(folder), 1, 1, f"a lesson folder needs a {LESSON_FILE} file")]
@@ -51,17 +58,42 @@ def load_lesson(folder: Path) -> tuple[Lesson | None, list[Problem]]:
     # Check the quiz against every page file, so one unreadable page is reported once, not again per question.
     page_slugs = {path.stem for path in page_files(folder)[0]}
     problems.extend(_link_problems(folder, pages, page_slugs, data["id"]))
-    questions, quiz_settings = _load_quiz(folder, page_slugs, {s.id for s in sources}, problems)
-    if problems:
+    quiz_problems: list[Problem] = []
+    questions, quiz_settings, starts = _load_quiz(folder, page_slugs, {s.id for s in sources}, quiz_problems)
+    problems.extend(quiz_problems)
+    if problems and not spare_parts:
         return None, problems
+    if any(p.path in (str(meta_path), str(folder)) for p in problems):
+        return None, problems
+    problems.extend(uncited_source_problems(meta, pages, questions))
+    pages = _spare_pages(pages, {Path(p.path).stem for p in problems if p.path != str(folder / QUIZ_FILE)})
+    kept = _spare_questions(questions, starts, quiz_problems)
     return Lesson(
         id=data["id"], title=data["title"], summary=data["summary"], order=data["order"],
         folder=str(folder), objectives=tuple(data["objectives"]), pages=pages,
-        sources=sources, terms=terms, questions=questions,
+        sources=sources, terms=terms, questions=kept,
         prerequisites=tuple(data.get("prerequisites", ())),
         discussion=tuple(data.get("discussion", ())), facts_as_of=data.get("facts_as_of", ""),
         quiz_settings=quiz_settings, further_reading=tuple(data.get("further_reading", ())),
-    ), uncited_source_problems(meta, pages, questions)
+        left_out_questions=len(questions) - len(kept), quiz_unreadable=bool(quiz_problems) and not starts,
+    ), problems
+
+
+def _spare_pages(pages: tuple[Page, ...], broken: set[str]) -> tuple[Page, ...]:
+    """Each page with a problem becomes a notice, under its own title and slug so links still land."""
+    return tuple(Page(p.slug, p.title, BROKEN_PAGE.format(title=p.title)) if p.slug in broken else p for p in pages)
+
+
+def _spare_questions(questions: tuple[Question, ...], starts: list[int],
+                     problems: list[Problem]) -> tuple[Question, ...]:
+    """The questions none of whose lines has a problem; none at all if the quiz's own form is broken."""
+    if problems and not starts:
+        return ()
+    ends = [*starts[1:], 1 << 30]
+    broken = {i for p in problems for i, (a, b) in enumerate(zip(starts, ends, strict=True)) if a <= p.line < b}
+    if any(p.line < starts[0] for p in problems):  # in the settings: the quiz's rules are unknown
+        return ()
+    return tuple(q for i, q in enumerate(questions) if i not in broken)
 
 
 def _load_pages(folder: Path, meta: LocatedYaml, sources: set[str], terms: set[str],
@@ -76,7 +108,8 @@ def _load_pages(folder: Path, meta: LocatedYaml, sources: set[str], terms: set[s
             page, page_problems = parse_page(path, read_lesson_text(path, MAX_PAGE_BYTES), sources, terms)
         except LessonError as exc:
             problems.append(exc.problem)
-            continue
+            page_problems = []
+            page = Page(path.stem, path.stem[3:].replace("-", " ").capitalize(), "")  # a notice, if spared
         pages.append(page)
         problems.extend(page_problems)
     return tuple(pages)
@@ -92,22 +125,24 @@ def _quiz_schema_problems(folder: Path) -> list[Problem]:
 
 
 def _load_quiz(folder: Path, pages: set[str], sources: set[str],
-               problems: list[Problem]) -> tuple[tuple[Question, ...], QuizSettings]:
+               problems: list[Problem]) -> tuple[tuple[Question, ...], QuizSettings, list[int]]:
+    """The questions, the settings and the line each question starts on (none if the quiz is unreadable)."""
     quiz_path = folder / QUIZ_FILE
     if not quiz_path.is_file():
-        return (), QuizSettings()
+        return (), QuizSettings(), []
     try:
         quiz = read_yaml(quiz_path)
     except LessonError as exc:
         problems.append(exc.problem)
-        return (), QuizSettings()
+        return (), QuizSettings(), []
     schema = schema_problems(quiz, "quiz")
     if schema:
         problems.extend(schema)
-        return (), QuizSettings()
+        return (), QuizSettings(), []
     questions, quiz_problems = load_questions(quiz, pages, sources)
     problems.extend(quiz_problems)
-    return questions, load_settings(quiz)
+    starts = [quiz.position(("questions", i))[0] for i in range(len(questions))]
+    return questions, load_settings(quiz), starts
 
 
 def _link_problems(folder: Path, pages: tuple[Page, ...], slugs: set[str], lesson_id: str) -> list[Problem]:

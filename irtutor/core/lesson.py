@@ -82,6 +82,10 @@ class Lesson:
     quiz_settings: QuizSettings = field(default_factory=QuizSettings)
     further_reading: tuple[str, ...] = ()
     """Source ids the lesson offers beyond what its pages cite; listed beside every page."""
+    left_out_questions: int = 0
+    """Questions with a mistake in quiz.yaml, left out so that students still get the rest."""
+    quiz_unreadable: bool = False
+    """quiz.yaml itself could not be read, so the lesson has no quiz until it is fixed."""
     _page_index: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
 
     def __post_init__(self) -> None:

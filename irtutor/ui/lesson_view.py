@@ -5,10 +5,11 @@ from __future__ import annotations
 import html
 from collections.abc import Sequence
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 
 from irtutor.core.lesson import Lesson
+from irtutor.ui import messages
 from irtutor.ui.lesson_reader import LessonReader
 from irtutor.ui.ops import Operations
 from irtutor.ui.quiz_view import QuizView
@@ -24,14 +25,20 @@ class LessonView(QWidget):
         self.lesson = lesson
         title = QLabel(f"<h2>{html.escape(lesson.title)}</h2><p>{html.escape(lesson.summary)}</p>")
         title.setWordWrap(True)
+        self.notice = QLabel(messages.left_out_notice(lesson.left_out_questions, lesson.quiz_unreadable))
+        self.notice.setObjectName("left-out-notice")
+        self.notice.setWordWrap(True)
+        self.notice.setTextFormat(Qt.TextFormat.PlainText)
+        self.notice.setVisible(bool(lesson.left_out_questions or lesson.quiz_unreadable))
         self.reader = LessonReader(lesson, course)
         self.reader.sig_open_lesson_page.connect(self.sig_open_lesson_page)
         self.quiz = QuizView(lesson, ops)
         self.tabs = QTabWidget()
         self.tabs.addTab(self.reader, "&Reading")
-        self.tabs.addTab(self.quiz, f"&Quiz ({len(lesson.questions)} questions)")
+        self.tabs.addTab(self.quiz, messages.quiz_tab(len(lesson.questions)))
         layout = QVBoxLayout(self)
         layout.addWidget(title)
+        layout.addWidget(self.notice)
         layout.addWidget(self.tabs, 1)
         self.quiz.sig_open_page.connect(self.open_page)
 

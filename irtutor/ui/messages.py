@@ -24,9 +24,24 @@ def problems_button(count: int) -> str:
 
 PROBLEMS_TITLE = "Lesson problems"
 PROBLEMS_INTRO = (
-    "These lesson files have problems, so the lessons they belong to are not shown. "
+    "These lesson files have problems. Students see a notice in place of a broken page and do not get a "
+    "broken question; a problem in lesson.yaml hides its whole lesson. "
     "Each line says file:line:column and what to fix. Run “irtutor check” after editing."
 )
+
+
+def left_out_notice(count: int, unreadable: bool) -> str:
+    """Above a lesson whose quiz.yaml has mistakes: what students miss, and who can see why."""
+    if unreadable:
+        return "This lesson's quiz has a mistake in its file, so there is no quiz until your teacher fixes it."
+    what = "1 question" if count == 1 else f"{count} questions"
+    return f"{what} of this lesson's quiz had a mistake in the file and {'is' if count == 1 else 'are'} left out."
+
+
+def quiz_tab(count: int) -> str:
+    return "&Quiz (1 question)" if count == 1 else f"&Quiz ({count} questions)"
+
+
 STUDENT_BUTTON = "Student: {name}"
 NO_STUDENT = "Choose student…"
 PROFILE_TITLE = "Who is studying?"
