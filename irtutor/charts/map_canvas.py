@@ -6,7 +6,7 @@ brushes and moves two overlay outlines, so a year step repaints without rebuildi
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, QRectF, Qt, Signal
+from PySide6.QtCore import QPoint, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
     QBrush,
     QColor,
@@ -16,6 +16,7 @@ from PySide6.QtGui import (
     QPainter,
     QPainterPath,
     QPen,
+    QResizeEvent,
     QShowEvent,
     QTransform,
     QWheelEvent,
@@ -31,6 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from irtutor.charts import map_style
+from irtutor.charts.map_inset import InsetView
 from irtutor.charts.map_projection import EUROPE, country_path, frame_rect
 from irtutor.core.datasets import CountryShape
 
@@ -72,6 +74,9 @@ class CountryMapView(QGraphicsView):
                                                  world.width() / 4, world.height() / 4))
         self.europe = frame_rect(*EUROPE)
         self._setup_view()
+        self.inset = InsetView(self.scene(), self)
+        self.inset.set_sea(QColor(map_style.SEA))
+        self.inset.sig_country_clicked.connect(self.sig_country_clicked)
 
     def _overlay(self, pen: QPen, z: float) -> QGraphicsPathItem:
         item = self.scene().addPath(QPainterPath(), pen)
@@ -183,6 +188,14 @@ class CountryMapView(QGraphicsView):
             self.reset_view()
         else:
             super().keyPressEvent(event)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.inset.place(self.width(), self.height())
+
+    def sizeHint(self) -> QSize:
+        """Wide rather than tall, so the map and its controls fit a laptop screen's page."""
+        return QSize(560, 340)
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)

@@ -20,8 +20,9 @@ LOWEST_LATITUDE = -60.0
 """The conic sends the South Pole to infinity; nothing a NATO lesson shows lies south of this."""
 RADIUS = 1000.0
 """Scene units per Earth radius: large enough that rounding never shows, small enough for floats."""
-EUROPE = (-25.0, 45.0, 34.0, 72.0)
-"""West, east, south and north edges (degrees) of the default frame."""
+EUROPE = (-42.0, 45.0, 33.0, 72.0)
+"""West, east, south and north edges (degrees) of the default frame; the open Atlantic in its
+south-west corner holds the North America inset (map_inset)."""
 
 
 def _conic_constants() -> tuple[float, float]:
@@ -33,6 +34,12 @@ def _conic_constants() -> tuple[float, float]:
 
 
 _N, _F = _conic_constants()
+
+
+def cone_constant() -> float:
+    """How much of a longitude turn the conic keeps: a meridian `d` degrees from the central one is
+    tilted `cone_constant() * d` degrees."""
+    return _N
 
 
 def project(lon: float, lat: float) -> tuple[float, float]:

@@ -12,6 +12,7 @@ from pytestqt.qtbot import QtBot
 
 from irtutor.charts import map_style
 from irtutor.charts.enlargement_map import EnlargementMap
+from irtutor.charts.map_projection import project
 
 FOUNDERS = {"BEL", "CAN", "DNK", "FRA", "ISL", "ITA", "LUX", "NLD", "NOR", "PRT", "GBR", "USA"}
 BY_1999 = FOUNDERS | {"GRC", "TUR", "DEU", "ESP", "CZE", "HUN", "POL"}
@@ -114,3 +115,41 @@ def test_export_writes_a_png_of_the_figure(qtbot: QtBot, tmp_path: Path) -> None
     widget = shown_map(qtbot, 1999)
     image = QImage(str(widget.export_png(tmp_path / "map.png", scale=2)))
     assert image.width() == widget.figure.width() * 2 and image.height() == widget.figure.height() * 2
+
+
+EUROPEAN_FOUNDERS = {"BEL": (4.5, 50.6), "DNK": (9.3, 56.0), "FRA": (2.5, 46.5), "ISL": (-19.0, 65.0),
+                     "ITA": (12.5, 42.8), "LUX": (6.1, 49.7), "NLD": (5.6, 52.3), "NOR": (9.0, 61.0),
+                     "PRT": (-8.0, 39.7), "GBR": (-1.5, 52.5)}
+"""A point inside each European founder (longitude, latitude)."""
+
+
+def _seen_in_inset(widget: EnlargementMap, iso3: str) -> bool:
+    inset = widget.view.inset
+    shown = inset.mapToScene(inset.viewport().rect()).boundingRect()
+    return inset.isVisible() and shown.intersects(widget.view.paths[iso3].sceneBoundingRect())
+
+
+def test_the_north_american_founders_are_in_an_inset_even_in_1949(qtbot: QtBot) -> None:
+    widget = shown_map(qtbot, 1949)
+    assert {"USA", "CAN"} <= coloured(widget)
+    assert _seen_in_inset(widget, "USA") and _seen_in_inset(widget, "CAN")
+    view = widget.view
+    assert view.rect().contains(view.inset.geometry())
+    for founder, (lon, lat) in EUROPEAN_FOUNDERS.items():  # in the frame, and the inset hides none of them
+        point = view.mapFromScene(QPointF(*project(lon, lat)))
+        assert view.country_at(point) == founder
+        assert not view.inset.geometry().contains(point), founder
+
+
+def test_a_click_in_the_inset_picks_the_country(qtbot: QtBot) -> None:
+    widget = shown_map(qtbot)
+    inset = widget.view.inset
+    point = inset.mapFromScene(QPointF(*project(-106, 55)))  # Saskatchewan
+    with qtbot.waitSignal(widget.view.sig_country_clicked) as clicked:
+        qtbot.mouseClick(inset.viewport(), Qt.MouseButton.LeftButton, pos=point)
+    assert clicked.args == ["CAN"]
+
+
+def test_the_map_fits_a_laptop_page(qtbot: QtBot) -> None:
+    widget = shown_map(qtbot)
+    assert widget.sizeHint().height() <= 520 and widget.minimumSizeHint().height() <= 460

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from irtutor.core.answer_keys import AnswerKey
+from irtutor.core.answer_keys import NOT_HASHED, AnswerKey
 from irtutor.core.kind_registry import Graded, KeyReader, KindRules
 from irtutor.core.questions import Question, QuestionKind, Response
 from irtutor.core.verdicts import PartVerdict, Verdict
@@ -25,12 +25,14 @@ class MapKey(AnswerKey):
     countries: tuple[str, ...]
     year: int | None = None
     names: tuple[tuple[str, str], ...] = ()
+    map_names: tuple[tuple[str, str], ...] = field(default=(), compare=False, metadata=NOT_HASHED)
+    """Every country on the map, so feedback names a wrong pick ("France", not "FRA"); from the outlines."""
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "countries", tuple(sorted(set(self.countries))))
 
     def name(self, iso3: str) -> str:
-        return dict(self.names).get(iso3, iso3)
+        return dict(self.names).get(iso3) or dict(self.map_names).get(iso3, iso3)
 
 
 def grade(question: Question, response: Response) -> Graded:
@@ -75,7 +77,8 @@ def read(reader: KeyReader) -> MapKey:
         if code not in names:
             reader.report(("countries", i), f"'{code}' is not a country on the map; use an ISO 3166 three-letter "
                                             "code such as POL (Poland), or XKX for Kosovo")
-    return MapKey(tuple(codes), year, tuple((c, names[c]) for c in sorted(set(codes)) if c in names))
+    return MapKey(tuple(codes), year, tuple((c, names[c]) for c in sorted(set(codes)) if c in names),
+                  tuple(sorted(names.items())))
 
 RULES = KindRules(MapKey.kinds, MapKey, frozenset({"selected"}), grade, describe_response, describe_correct,
                   right_response, read)
