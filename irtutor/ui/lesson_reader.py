@@ -62,7 +62,8 @@ class LessonReader(QWidget):
         self.show_page(0)
 
     def _build_layout(self) -> None:
-        splitter = QSplitter()
+        self.splitter = splitter = QSplitter()
+        splitter.setObjectName("reader-splitter")
         splitter.addWidget(self.body)
         splitter.addWidget(self.side)
         splitter.setStretchFactor(0, 3)

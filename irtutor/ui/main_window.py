@@ -6,7 +6,7 @@ from functools import partial
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLockFile, Qt
-from PySide6.QtGui import QCloseEvent, QFocusEvent, QKeySequence
+from PySide6.QtGui import QCloseEvent, QFocusEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
     QLabel,
@@ -24,6 +24,7 @@ from irtutor.core.summary import LessonSummary
 from irtutor.qtkit.plain_text import plain_tooltip
 from irtutor.ui import messages
 from irtutor.ui.ops import Change, Operations
+from irtutor.ui.settings import WindowSettings
 
 if TYPE_CHECKING:
     from irtutor.core.attempts import Profile
@@ -60,6 +61,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(messages.APP_NAME)
         self.resize(1180, 760)
         self.ops = Operations(self)
+        self.settings = WindowSettings()
         self.workspace: Workspace | None = None
         self.library: Library | None = None
         self.pending_lesson: str | None = None
@@ -91,12 +93,14 @@ class MainWindow(QMainWindow):
         self.student_button.setEnabled(False)
         self._build_layout()
         self._build_menus()
+        self._restore_layout()
         self._fill_lessons([(s.id, s.title, s.summary) for s in summaries])
         self.statusBar().showMessage(messages.LOADING_LESSONS)
         self._connect()
 
     def _build_layout(self) -> None:
-        splitter = QSplitter()
+        self.splitter = splitter = QSplitter()
+        splitter.setObjectName("main-splitter")
         splitter.addWidget(self.lesson_list)
         splitter.addWidget(self.stack)
         splitter.setStretchFactor(1, 1)
@@ -120,7 +124,14 @@ class MainWindow(QMainWindow):
         self.review_action = view_menu.addAction(messages.REVIEW_MENU, QKeySequence("Ctrl+R"), self.show_review)
         self.glossary_action = view_menu.addAction(messages.GLOSSARY_MENU, QKeySequence("Ctrl+G"), self.show_glossary)
         self.glossary_action.setEnabled(False)
+        view_menu.addSeparator()
+        larger = view_menu.addAction(messages.LARGER_TEXT_MENU, QKeySequence("Ctrl+="), lambda: self.step_text(1))
+        QShortcut(QKeySequence("Ctrl++"), self, lambda: self.step_text(1))  # the same key, shifted or on the keypad
+        view_menu.addAction(messages.SMALLER_TEXT_MENU, QKeySequence("Ctrl+-"), lambda: self.step_text(-1))
+        view_menu.addAction(messages.STANDARD_TEXT_MENU, QKeySequence("Ctrl+0"), lambda: self.step_text(None))
+        larger.setObjectName("larger-text")
         help_menu = self.menuBar().addMenu(messages.HELP_MENU)
+        self.shortcuts_action = help_menu.addAction(messages.SHORTCUTS_MENU, QKeySequence("F1"), self.show_shortcuts)
         self.about_action = help_menu.addAction(messages.ABOUT_MENU, self.show_about)
         for action in (self.progress_action, self.review_action):
             action.setEnabled(False)
@@ -215,6 +226,8 @@ class MainWindow(QMainWindow):
         self.refresh_due_count()
         if self.lesson_view is not None:
             self._start_quiz(self.lesson_view)
+        else:
+            self._open_remembered_place()
 
     def show_backups(self) -> None:
         """File > Restore backup: the daily copies, newest first; restoring asks first."""
@@ -264,7 +277,38 @@ class MainWindow(QMainWindow):
             self.already_open.setTextFormat(Qt.TextFormat.PlainText)
             self.already_open.open()
 
+    def _restore_layout(self) -> None:
+        geometry, sizes = self.settings.state("window"), self.settings.state("main-splitter")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        if sizes is not None:
+            self.splitter.restoreState(sizes)
+        self._apply_text_size(self.settings.text_step())
+
+    def _save_layout(self) -> None:
+        self.settings.set_state("window", self.saveGeometry())
+        self.settings.set_state("main-splitter", self.splitter.saveState())
+        if self.lesson_view is not None:
+            self.settings.set_state("reader-splitter", self.lesson_view.reader.splitter.saveState())
+        self.settings.sync()
+
+    def step_text(self, step: int | None) -> None:
+        """Ctrl+= and Ctrl+- make the lesson, its side panel and the quiz larger or smaller; Ctrl+0 resets."""
+        now = 0 if step is None else self.settings.text_step() + step
+        self._apply_text_size(self.settings.set_text_step(now))
+        self.statusBar().showMessage(messages.TEXT_SIZE_STATUS.format(percent=100 + 10 * self.text_step), 2000)
+
+    def _apply_text_size(self, step: int) -> None:
+        from PySide6.QtWidgets import QApplication
+
+        self.text_step = step
+        font = QApplication.font()
+        font.setPointSizeF(font.pointSizeF() * (1 + step / 10))
+        self.stack.setFont(font)  # the reading, its side panel and the quiz inherit it
+        self.lesson_list.setFont(font)
+
     def closeEvent(self, event: QCloseEvent) -> None:
+        self._save_layout()
         self.ops.shutdown()  # an answer still being saved is saved before the window goes
         if self.instance_lock is not None:
             self.instance_lock.unlock()
@@ -279,16 +323,43 @@ class MainWindow(QMainWindow):
         from irtutor.ui.lesson_view import LessonView  # Markdown and quiz widgets load on first use
 
         if self.lesson_view is not None:
+            self.settings.set_state("reader-splitter", self.lesson_view.reader.splitter.saveState())
             self.stack.removeWidget(self.lesson_view)
             self.lesson_view.deleteLater()
         self.lesson_view = LessonView(lesson, self.ops, self.library.lessons if self.library else ())
         self.lesson_view.sig_open_lesson_page.connect(self._open_lesson_page)
+        reader = self.lesson_view.reader
+        sizes = self.settings.state("reader-splitter")
+        if sizes is not None:
+            reader.splitter.restoreState(sizes)
+        reader.sig_page_changed.connect(partial(self._remember_place, lesson_id))
+        self._remember_place(lesson_id, 0)
         self.stack.addWidget(self.lesson_view)
         self.stack.setCurrentWidget(self.lesson_view)
         self._highlight_in_list(lesson_id)
         self._start_quiz(self.lesson_view)
         self.lesson_view.reader.focus_page()
         return self.lesson_view
+
+    def _remember_place(self, lesson_id: str, page: int) -> None:
+        if self.profile is not None:
+            self.settings.set_place(self.profile.id, lesson_id, page)
+
+    def _open_remembered_place(self) -> None:
+        """Where this student left off, once the student is known: the welcome page until then."""
+        place = self.settings.place(self.profile.id) if self.profile is not None else None
+        if place is None or self.library is None or self.lesson_view is not None:
+            return
+        view = self.open_lesson(place[0])
+        if view is not None:
+            view.reader.show_page(place[1])
+
+    def show_shortcuts(self) -> None:
+        from irtutor.ui.shortcuts_dialog import ShortcutsDialog
+
+        self.shortcuts_dialog = ShortcutsDialog(self)
+        self.shortcuts_dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.shortcuts_dialog.open()
 
     def _highlight_in_list(self, lesson_id: str) -> None:
         """The list follows a lesson opened by a link (glossary, dashboard, review, another page)."""

@@ -141,6 +141,27 @@ GAP_BLANK = "[gap {number}]"
 GAP_RIGHT_ANSWER = "Gap {number}: {answer}"
 GLOSSARY_MENU = "&Glossary…"
 HELP_MENU = "&Help"
+SHORTCUTS_MENU = "&Keyboard shortcuts"
+SHORTCUTS_TITLE = "Keyboard shortcuts"
+SHORTCUTS = (
+    ("→  or  Page Down", "Next page of the lesson"),
+    ("←  or  Page Up", "Previous page of the lesson"),
+    ("Ctrl+1 … Ctrl+9", "Go to page 1 … 9"),
+    ("Alt+R  /  Alt+Q", "The Reading or the Quiz tab"),
+    ("Ctrl+=  /  Ctrl+-", "Larger or smaller text"),
+    ("Ctrl+0", "Standard text size"),
+    ("Ctrl+R", "Review the questions that are due"),
+    ("Ctrl+G", "Glossary of key terms"),
+    ("Ctrl+Shift+P", "My progress"),
+    ("Tab  /  Shift+Tab", "Move between the parts of the window"),
+    ("Enter", "Open the lesson chosen in the list"),
+    ("F1", "This list"),
+    ("Ctrl+Q", "Quit"),
+)
+LARGER_TEXT_MENU = "&Larger text"
+SMALLER_TEXT_MENU = "&Smaller text"
+STANDARD_TEXT_MENU = "S&tandard text size"
+TEXT_SIZE_STATUS = "Text size {percent}%"
 ABOUT_MENU = "&About IR Tutor"
 GLOSSARY_TITLE = "Glossary"
 GLOSSARY_SEARCH = "Search terms and definitions"

@@ -1,0 +1,68 @@
+"""What the window remembers between runs, the text size keys and the keyboard-shortcut list."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from irtutor.ui import messages
+from tests.ui.driving import create_profile, settle, start_app
+
+
+def _press(qtbot: QtBot, key: Qt.Key, modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier) -> None:
+    focused = QApplication.focusWidget()
+    assert focused is not None
+    qtbot.keyClick(focused, key, modifier)
+
+
+def test_size_splitters_text_size_and_place_are_remembered(qtbot: QtBot) -> None:
+    window = start_app(qtbot)
+    assert window.lesson_view is None  # nobody is chosen yet: the welcome page, not a lesson
+    create_profile(qtbot, window, "Ana")
+    view = window.open_lesson("nato-enlargement")
+    assert view is not None
+    settle(qtbot, window.ops)
+    _press(qtbot, Qt.Key.Key_Right)
+    _press(qtbot, Qt.Key.Key_Right)
+    base = view.reader.text.font().pointSizeF()
+    _press(qtbot, Qt.Key.Key_Equal, Qt.KeyboardModifier.ControlModifier)
+    _press(qtbot, Qt.Key.Key_Equal, Qt.KeyboardModifier.ControlModifier)
+    larger = view.reader.text.font().pointSizeF()
+    assert larger > base * 1.15
+    assert view.reader.side.font().pointSizeF() == larger and view.quiz.font().pointSizeF() == larger
+    window.resize(760, 560)  # within the offscreen screen, which restoreGeometry fits to
+    window.splitter.setSizes([200, 800])
+    view.reader.splitter.setSizes([500, 300])
+    splitters = window.splitter.sizes(), view.reader.splitter.sizes()
+    window.close()
+
+    again = start_app(qtbot)
+    settle(qtbot, again.ops)
+    assert (again.width(), again.height()) == (760, 560)
+    view = again.lesson_view
+    assert view is not None and view.lesson.id == "nato-enlargement" and view.reader.page_index == 2
+    assert (again.splitter.sizes(), view.reader.splitter.sizes()) == splitters
+    assert view.reader.text.font().pointSizeF() == larger
+    assert again.lesson_list.currentItem().text() == view.lesson.title
+    _press(qtbot, Qt.Key.Key_0, Qt.KeyboardModifier.ControlModifier)
+    assert view.reader.text.font().pointSizeF() == base
+    _press(qtbot, Qt.Key.Key_Minus, Qt.KeyboardModifier.ControlModifier)
+    assert view.reader.text.font().pointSizeF() < base
+
+
+def test_f1_lists_the_keyboard_shortcuts(qtbot: QtBot, tmp_path: Path) -> None:
+    window = start_app(qtbot)
+    create_profile(qtbot, window, "Ana")
+    _press(qtbot, Qt.Key.Key_F1)
+    dialog = window.shortcuts_dialog
+    qtbot.waitUntil(dialog.isVisible)
+    keys = [dialog.table.item(row, 0).text() for row in range(dialog.table.rowCount())]
+    assert keys == [keys for keys, _ in messages.SHORTCUTS]
+    assert dialog.table.verticalScrollBar().maximum() == 0  # every row shows at once
+    dialog.grab().save(str(tmp_path / "shortcuts.png"))
+    help_menu = window.menuBar().actions()[-1].menu()
+    assert [a.text() for a in help_menu.actions()] == [messages.SHORTCUTS_MENU, messages.ABOUT_MENU]
+    dialog.close()
