@@ -105,3 +105,7 @@ class ReviewQueue:
 
     def due_count(self, profile_id: int, now: datetime | None = None) -> int:
         return self.store.due_count(profile_id, _checked(now))
+
+    def next_due(self, profile_id: int, now: datetime | None = None) -> datetime | None:
+        """When the next card not yet due falls due, for "Nothing is due" to say."""
+        return self.store.next_due(profile_id, _checked(now))

@@ -40,6 +40,8 @@ class ReviewSession:
             question = lesson.question(question_id) if lesson else None
             if lesson is not None and question is not None:  # a question since removed is skipped
                 self.cards.append(DueCard(lesson, question))
+        self.next_due = queue.next_due(profile.id, now) if focus is Focus.ALL and not self.cards else None
+        """With nothing due now, when the next card is (None if none is scheduled)."""
 
     def _focused(self, lessons: list[Lesson]) -> list[tuple[str, str]]:
         from irtutor.storage.practice_history import PracticeHistory

@@ -121,6 +121,14 @@ class ReviewStore:
                 .where(_card.c.profile_id == profile_id, _card.c.due <= now)
             ).scalar_one())
 
+    @guarded("read when the next review is due")
+    def next_due(self, profile_id: int, now: datetime) -> datetime | None:
+        """When the student's first card after `now` falls due; None if there is none."""
+        with self.engine.connect() as conn:
+            return conn.execute(
+                select(func.min(_card.c.due)).where(_card.c.profile_id == profile_id, _card.c.due > now)
+            ).scalar_one()
+
     @guarded("read a review card")
     def card(self, profile_id: int, lesson_id: str, question_id: str) -> ReviewCard | None:
         with self.engine.connect() as conn:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from functools import partial
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLockFile, Qt
+from PySide6.QtCore import QLockFile, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QFocusEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
@@ -36,6 +36,8 @@ if TYPE_CHECKING:
     from irtutor.ui.lesson_view import LessonView
 
 LESSON_ID = Qt.ItemDataRole.UserRole
+DUE_REFRESH_MS = 60_000
+"""How often the due-for-review count is read again: cards fall due while the window stays open."""
 
 
 class LessonList(QListWidget):
@@ -62,6 +64,8 @@ class MainWindow(QMainWindow):
         self.resize(1180, 760)
         self.ops = Operations(self)
         self.settings = WindowSettings()
+        self.due_timer = QTimer(self)
+        self.due_timer.setInterval(DUE_REFRESH_MS)
         self.workspace: Workspace | None = None
         self.library: Library | None = None
         self.pending_lesson: str | None = None
@@ -146,6 +150,7 @@ class MainWindow(QMainWindow):
         self.ops.sig_failed.connect(lambda message: self.statusBar().showMessage(message))
         self.ops.sig_busy.connect(self._show_busy)
         self.ops.sig_changed.connect(self._on_changed)
+        self.due_timer.timeout.connect(self._refresh_due_when_idle)
 
     def _fill_lessons(self, rows: list[tuple[str, str, str]]) -> None:
         current = self.lesson_list.currentItem()
@@ -224,6 +229,7 @@ class MainWindow(QMainWindow):
         self.progress_action.setEnabled(True)
         self.review_action.setEnabled(True)
         self.refresh_due_count()
+        self.due_timer.start()
         if self.lesson_view is not None:
             self._start_quiz(self.lesson_view)
         else:
@@ -470,6 +476,10 @@ class MainWindow(QMainWindow):
         if workspace is None or workspace.store is None or profile is None:
             return
         self.ops.read(self, partial(workspace.due_count, profile), on_done=self._show_due_count)
+
+    def _refresh_due_when_idle(self) -> None:
+        if not self.ops.busy:  # a save under way refreshes it anyway when it is done
+            self.refresh_due_count()
 
     def _show_due_count(self, count: int) -> None:
         self.review_button.setText(messages.REVIEW_BUTTON.format(count=count))

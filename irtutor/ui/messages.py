@@ -128,6 +128,7 @@ REVIEW_BUTTON = "Due for review: {count}"
 DUE_CARD_HEADER = "<b>Question {number} of {total}</b> · from {lesson}"
 DUE_REVIEW_DONE = ("<h3>All caught up</h3><p>You reviewed {count} question(s). "
                "The next ones come back when they are due.</p>")
+NOTHING_DUE_UNTIL = "<h3>Nothing is due</h3><p>The next question comes back for review on {when}.</p>"
 NOTHING_DUE = "<h3>Nothing is due</h3><p>Questions you answer come back here when it is time to review them.</p>"
 NEXT_CARD = "Next ▶"
 TYPE_A_NUMBER = "Type a number"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import time
+from datetime import datetime
 from functools import partial
 
 from PySide6.QtCore import Signal
@@ -16,6 +17,7 @@ from irtutor.core.practice_focus import Focus
 from irtutor.core.questions import Response
 from irtutor.services.review_session import ReviewSession
 from irtutor.ui import messages
+from irtutor.ui.local_time import local_clock
 from irtutor.ui.ops import Change, Operations
 from irtutor.ui.question_base import QuestionWidget
 from irtutor.ui.question_factory import make_question_widget
@@ -25,6 +27,13 @@ FOCUS_LABELS = {Focus.ALL: messages.FOCUS_DUE, Focus.WRONG: messages.FOCUS_WRONG
                 Focus.DIFFICULT: messages.FOCUS_DIFFICULT}
 NOTHING = {Focus.ALL: messages.NOTHING_DUE, Focus.WRONG: messages.NOTHING_WRONG,
            Focus.DIFFICULT: messages.NOTHING_DIFFICULT}
+
+
+def nothing_due(focus: Focus, next_due: datetime | None) -> str:
+    """The empty queue's words; for the due cards, when the next one comes back."""
+    if focus is Focus.ALL and next_due is not None:
+        return messages.NOTHING_DUE_UNTIL.format(when=html.escape(local_clock(next_due)))
+    return NOTHING[focus]
 
 
 class ReviewView(QDialog):
@@ -84,7 +93,7 @@ class ReviewView(QDialog):
         cards = self.session.cards
         if index >= len(cards):
             done = messages.DUE_REVIEW_DONE.format(count=self.done_count)
-            self.header.setText(done if cards else NOTHING[self.session.focus])
+            self.header.setText(done if cards else nothing_due(self.session.focus, self.session.next_due))
             self.area.setVisible(False)
             self.check_button.setVisible(False)
             self.next_button.setVisible(False)

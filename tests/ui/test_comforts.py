@@ -8,8 +8,12 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from irtutor.core.quiz_settings import QuizMode
 from irtutor.ui import messages
-from tests.ui.driving import create_profile, settle, start_app
+from irtutor.ui.local_time import local_clock
+from irtutor.ui.review_view import ReviewView
+from tests.ui.driving import create_profile, open_quiz, settle, start_app
+from tests.ui.test_review_queue_ui import answer_first_two
 
 
 def _press(qtbot: QtBot, key: Qt.Key, modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier) -> None:
@@ -66,3 +70,24 @@ def test_f1_lists_the_keyboard_shortcuts(qtbot: QtBot, tmp_path: Path) -> None:
     help_menu = window.menuBar().actions()[-1].menu()
     assert [a.text() for a in help_menu.actions()] == [messages.SHORTCUTS_MENU, messages.ABOUT_MENU]
     dialog.close()
+
+
+def test_the_due_count_refreshes_by_itself_and_nothing_due_says_when(qtbot: QtBot, tmp_path: Path) -> None:
+    window = start_app(qtbot)
+    create_profile(qtbot, window, "Ana")
+    quiz = open_quiz(qtbot, window, QuizMode.PRACTICE)
+    answer_first_two(quiz)
+    settle(qtbot, window.ops)
+    assert window.due_timer.isActive()
+    window.review_button.setText("stale")
+    window.due_timer.setInterval(20)
+    qtbot.waitUntil(lambda: window.review_button.text() == "Due for review: 0")
+    window.due_timer.setInterval(60_000)
+    _press(qtbot, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: isinstance(window.review_view, ReviewView) and window.review_view.isVisible())
+    header = window.review_view.header.text()
+    assert "Nothing is due" in header and "comes back for review on" in header
+    soon = window.workspace.review_session(window.profile).next_due
+    assert soon is not None and local_clock(soon) in header
+    window.review_view.grab().save(str(tmp_path / "nothing-due.png"))
+    window.review_view.close()
