@@ -60,6 +60,8 @@ def load_settings(quiz: LocatedYaml) -> QuizSettings:
         shuffle_questions=data.get("shuffle_questions", default.shuffle_questions),
         shuffle_options=data.get("shuffle_options", default.shuffle_options),
         retry_penalty=data["retry_penalty_percent"] / 100 if "retry_penalty_percent" in data else default.retry_penalty,
+        tries=int(data.get("tries", default.tries)),
+        time_limit_minutes=data.get("time_limit_minutes", default.time_limit_minutes),
         modes=tuple(QuizMode(m) for m in data["modes"]) if "modes" in data else default.modes,
     )
 

@@ -24,6 +24,10 @@ class QuizSettings:
     shuffle_options: bool = False
     retry_penalty: float = 1 / 3
     modes: tuple[QuizMode, ...] = (QuizMode.PRACTICE, QuizMode.TEST)
+    tries: int = 3
+    """Practice: tries per question before the right answer is shown (Moodle's interactive behaviour)."""
+    time_limit_minutes: float | None = None
+    """Test: the time allowed, or None for no limit."""
 
 
 @dataclass(frozen=True)
@@ -39,6 +43,8 @@ class AttemptLayout:
     shuffle_options: bool = False
     focus: str = "all"
     """What the attempt aims at (core.practice_focus.Focus); a focus on some questions asks only those."""
+    deadline: str = ""
+    """A timed test's end, as an ISO 8601 UTC time; stored with the attempt so a restart keeps the clock."""
 
     def arrange(self, question_id: str, ids: tuple[str, ...], *, always: bool = False) -> tuple[str, ...]:
         """`ids` in this attempt's display order for the question: shuffled if the quiz says so
@@ -52,6 +58,8 @@ class AttemptLayout:
                                    "shuffle_options": self.shuffle_options}
         if self.focus != "all":
             data["focus"] = self.focus
+        if self.deadline:
+            data["deadline"] = self.deadline
         return data
 
     @classmethod
@@ -59,7 +67,8 @@ class AttemptLayout:
         if not isinstance(data, dict):
             return cls(0, fallback_order)
         return cls(int(data.get("seed", 0)), tuple(data.get("questions") or fallback_order),
-                   bool(data.get("shuffle_options", False)), str(data.get("focus", "all")))
+                   bool(data.get("shuffle_options", False)), str(data.get("focus", "all")),
+                   str(data.get("deadline", "")))
 
 
 def new_layout(question_ids: tuple[str, ...], settings: QuizSettings, seed: int, focus: str = "all",

@@ -5,6 +5,7 @@ from __future__ import annotations
 import secrets
 from collections.abc import Mapping
 from dataclasses import replace
+from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING
 
 from irtutor.core.attempts import AttemptState, Profile, RecordedAnswer, StoredAnswer, StoredAttempt
@@ -13,6 +14,7 @@ from irtutor.core.lesson import Lesson
 from irtutor.core.practice_focus import Focus, QuestionRecord, focused
 from irtutor.core.questions import Question, Response
 from irtutor.core.quiz_settings import AttemptLayout, QuizMode, new_layout, penalised_score
+from irtutor.core.tries import while_trying
 
 if TYPE_CHECKING:
     from irtutor.services.review_queue import ReviewQueue
@@ -41,6 +43,10 @@ class QuizSession:
         self.profile = profile
         self.mode = QuizMode(stored.mode)
         self.layout, self.questions, self.state = replay(lesson, stored)
+        self.revealed: set[str] = set()
+        """Practice questions whose right answer the student asked to see: their tries are over."""
+        self.flagged: set[str] = set()
+        """Questions the student flagged to come back to (for this sitting)."""
 
     @classmethod
     def start(cls, store: Store, lesson: Lesson, profile: Profile, mode: QuizMode,
@@ -55,6 +61,9 @@ class QuizSession:
         unseen = sum(1 for q in chosen if q not in (records or {})) if focus is Focus.UNSEEN_FIRST else 0
         layout = new_layout(chosen, lesson.quiz_settings, secrets.randbits(31) if seed is None else seed,
                             str(focus), keep_first=unseen)
+        minutes = lesson.quiz_settings.time_limit_minutes
+        if mode is QuizMode.TEST and minutes:
+            layout = replace(layout, deadline=(datetime.now(UTC) + timedelta(minutes=minutes)).isoformat())
         stored = store.start_attempt(profile.id, lesson.id, str(mode), layout.to_json())
         return cls(store, lesson, profile, stored, review_queue)
 
@@ -91,9 +100,46 @@ class QuizSession:
         return outcome
 
     def can_retry(self, question_id: str) -> bool:
-        """Practice mode lets a student try a wrongly answered question again (for fewer marks)."""
+        """Practice mode lets a student try a wrongly answered question again (for fewer marks),
+        while tries remain and they have not asked to see the answer."""
         recorded = self.state.answered(question_id)
-        return self.mode is QuizMode.PRACTICE and recorded is not None and not recorded.outcome.correct
+        return (self.mode is QuizMode.PRACTICE and recorded is not None and not recorded.outcome.correct
+                and question_id not in self.revealed and self.tries_left(question_id) > 0)
+
+    def tries_left(self, question_id: str) -> int:
+        return max(0, self.lesson.quiz_settings.tries - self.state.tries.get(question_id, 0))
+
+    def reveals(self, question_id: str) -> bool:
+        """Whether the answer's feedback may show what is right: once it is right, or its tries are over."""
+        recorded = self.state.answered(question_id)
+        return recorded is not None and not self.can_retry(question_id)
+
+    def reveal(self, question_id: str) -> None:
+        """The student chose "Show answer": the question's tries end with the score it has."""
+        self.revealed.add(question_id)
+
+    def shown_outcome(self, question_id: str) -> Outcome | None:
+        """The latest answer's outcome as the student may see it now (core.tries while tries remain)."""
+        recorded = self.state.answered(question_id)
+        if recorded is None or self.reveals(question_id):
+            return None if recorded is None else recorded.outcome
+        return while_trying(self._question(question_id), recorded.outcome)
+
+    def toggle_flag(self, question_id: str) -> bool:
+        """Flag (or unflag) a question to come back to; returns whether it is flagged now."""
+        self.flagged ^= {question_id}
+        return question_id in self.flagged
+
+    def seconds_left(self, now: datetime | None = None) -> float | None:
+        """A timed test's remaining seconds (0 once past), or None without a time limit."""
+        if not self.layout.deadline or self.shows_feedback:
+            return None
+        end = datetime.fromisoformat(self.layout.deadline)
+        return max(0.0, (end - (now or datetime.now(UTC))).total_seconds())
+
+    def unanswered(self) -> list[int]:
+        """The numbers (from 1, in the attempt's order) of questions with no answer yet."""
+        return [n for n, q in enumerate(self.questions, start=1) if self.state.answered(q.id) is None]
 
     def next_try_penalty(self, question_id: str) -> float:
         """The share of the marks the next try would lose."""

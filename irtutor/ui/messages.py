@@ -193,3 +193,20 @@ FOCUS_CHOICES = {"all": "All questions", "wrong": "Only those I got wrong ({coun
 DIFFICULT_HEADER = "Questions you find difficult (your average):"
 DIFFICULT_ROW = "{percent}% over {answers} answer(s): {prompt}"
 FURTHER_READING = "Further reading"
+
+# Quiz tries, navigator and review (issue 10)
+SHOW_ANSWER = "Show answer"
+TRY_HINT = "{right} of the {given} parts you gave are right. Tries left: {left}. Try again, or show the answer."
+TRY_HINT_PLAIN = "Tries left: {left}. Try again, or show the answer."
+NAVIGATOR_NAME = "Question {number}: {state}"
+NAV_STATES = {"answered": "answered", "unanswered": "not answered", "flagged": "flagged for later",
+              "right": "right", "wrong": "wrong", "partly_right": "partly right", "current": "current"}
+FLAG = "Flag for later"
+UNFLAG = "Remove flag"
+CONFIRM_SUBMIT_TITLE = "Submit the test?"
+CONFIRM_SUBMIT = "Questions {numbers} have no answer. Submit anyway?"
+CONFIRM_SUBMIT_ONE = "Question {numbers} has no answer. Submit anyway?"
+CONFIRM_SUBMIT_ALL = "Submit your answers? You cannot change them after."
+TIME_LEFT = "Time left: {clock}"
+SCORE_PERCENT = "{score:g} of {total} ({percent}%)"
+VERDICT_WORDS = {"right": "Right", "wrong": "Wrong", "partly_right": "Partly right", "unanswered": "Not answered"}

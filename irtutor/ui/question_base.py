@@ -87,6 +87,18 @@ class QuestionWidget(QWidget):
         """Lock the question showing `response`, marked right and wrong; sets property "answered"."""
         raise NotImplementedError
 
+    def show_try(self, response: Response, outcome: Outcome) -> None:
+        """A wrong try while tries remain: `response` held still, each part the student gave marked
+        with the core's verdict, and nothing of what is right (`outcome` is core.tries.while_trying's)."""
+        self.set_response(response)
+        for element in self.findChildren(QWidget):
+            part = outcome.part(str(element.property(PART))) if element.property(PART) else None
+            if part is not None:
+                _mark_try(element, self.show_verdict(element, part), part)
+        self.mark_answered()
+        # Held, not disabled: a disabled answer turns grey and its marks unreadable; "Try again" frees it.
+        self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents, True)
+
     def press_number(self, number: int) -> None:
         """Keys 1-9 pick option `number` in kinds that have numbered options; nothing in the others."""
 
@@ -112,3 +124,14 @@ class QuestionWidget(QWidget):
             if part and verdict:
                 shown[str(part)] = str(verdict)
         return shown
+
+
+def _mark_try(element: QWidget, mark: str, part: PartVerdict) -> None:
+    spoken = VERDICT_SPOKEN[part.verdict]
+    element.setAccessibleDescription(spoken)
+    element.setToolTip(spoken)
+    if isinstance(element, QLabel):
+        element.setText(f"{mark} {element.text()}")
+        element.setStyleSheet(f"color: {VERDICT_COLOUR[part.verdict]}")
+    else:
+        element.setStyleSheet(f"border: 2px solid {VERDICT_COLOUR[part.verdict]}")

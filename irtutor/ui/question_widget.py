@@ -99,6 +99,10 @@ class ChoiceQuestionWidget(QuestionWidget):
         for option_id, button in self.buttons.items():
             button.setChecked(option_id in response.selected)
 
+    def show_try(self, response: Response, outcome: Outcome) -> None:
+        """As `show_answer`: the trying outcome has no "missed" parts, so only chosen options are marked."""
+        self.show_answer(response, outcome)
+
     def show_answer(self, response: Response, outcome: Outcome) -> None:
         """Each option as the core judged it: ticked right, crossed wrong, "missed" for a right option
         left unticked (never the tick a chosen one gets), and its own feedback beneath it."""

@@ -18,6 +18,7 @@ from irtutor.core.lesson import Lesson
 from irtutor.core.practice_focus import Focus, QuestionRecord
 from irtutor.core.questions import Response
 from irtutor.core.quiz_settings import QuizMode
+from irtutor.core.tries import parts_right
 from irtutor.services.attempt_history import AttemptReview
 from irtutor.services.quiz_session import QuizSession
 from irtutor.ui import messages
@@ -66,6 +67,7 @@ class QuizView(QWidget):
         self.feedback.setAccessibleName("Feedback")
         self.check_button = QPushButton(messages.CHECK_ANSWER)
         self.retry_button = QPushButton()
+        self.reveal_button = QPushButton(messages.SHOW_ANSWER)
         self.previous_button = QPushButton("◀ Previous question")
         self.next_button = QPushButton("Next question ▶")
         self.finish_button = QPushButton(messages.FINISH)
@@ -79,7 +81,8 @@ class QuizView(QWidget):
         top.addWidget(self.header, 1)
         top.addWidget(self.progress)
         buttons = FlowLayout(spacing=6)  # the row wraps in a narrow window instead of clipping its labels
-        for button in (self.previous_button, self.check_button, self.retry_button, self.next_button,
+        for button in (self.previous_button, self.check_button, self.retry_button, self.reveal_button,
+                       self.next_button,
                        self.finish_button):
             buttons.addWidget(button)
         question_layout = QVBoxLayout(self.question_page)
@@ -97,6 +100,7 @@ class QuizView(QWidget):
     def _connect(self) -> None:
         self.check_button.clicked.connect(self.check_answer)
         self.retry_button.clicked.connect(self.try_again)
+        self.reveal_button.clicked.connect(self.reveal_answer)
         self.previous_button.clicked.connect(lambda: self.go_to(self._position() - 1))
         self.next_button.clicked.connect(lambda: self.go_to(self._position() + 1))
         self.finish_button.clicked.connect(self.finish)
@@ -165,8 +169,7 @@ class QuizView(QWidget):
         recorded = session.state.answered(question.id)
         self.feedback.clear()
         if recorded and session.shows_feedback:
-            self.question_widget.show_answer(recorded.response, recorded.outcome)
-            self._show_feedback(recorded.outcome)
+            self._show_marked(self.question_widget, recorded.response)
         elif recorded:
             self.question_widget.set_response(recorded.response)
             self.feedback.setHtml(f"<p>{messages.SAVED_IN_TEST}</p>")
@@ -189,10 +192,22 @@ class QuizView(QWidget):
     def try_again(self) -> None:
         session = self.session
         if session is not None and self.question_widget and session.can_retry(self.question_widget.question.id):
-            self._show_question_widget(make_question_widget(self.question_widget.question, session.layout))
+            question = self.question_widget.question
+            self._show_question_widget(make_question_widget(question, session.layout))
+            recorded = session.state.answered(question.id)
+            if recorded is not None:  # Moodle's "Try again": the last try, to mend rather than redo
+                self.question_widget.set_response(recorded.response)
             self.feedback.clear()
             self._refresh_controls()
             self.question_widget.setFocus()
+
+    def reveal_answer(self) -> None:
+        """"Show answer": the question's tries end, and its right answer and explanation show."""
+        session, widget = self.session, self.question_widget
+        if session is not None and widget is not None and session.state.answered(widget.question.id):
+            session.reveal(widget.question.id)
+            self.go_to(self.position, remember=False)
+            self.next_button.setFocus()
 
     def finish(self) -> None:
         session, actions = self.session, self.actions
@@ -241,12 +256,38 @@ class QuizView(QWidget):
             self._refresh_controls()  # the student moved on while it saved; going back shows it
             return
         if session.shows_feedback:
-            widget.show_answer(response, outcome)
-            self._show_feedback(outcome)
+            self._show_marked(widget, response)
         else:
             self.feedback.setHtml(f"<p>{messages.SAVED_IN_TEST}</p>")
         self._refresh_controls()
         self.next_button.setFocus()
+
+    def _show_marked(self, widget: QuestionWidget, response: Response) -> None:
+        """A practice answer marked: in full once it may reveal, else only the student's own marks."""
+        session = self.session
+        outcome = session.shown_outcome(widget.question.id) if session else None
+        if session is None or outcome is None:
+            return
+        if session.reveals(widget.question.id):
+            widget.show_answer(response, outcome)
+            self._show_feedback(outcome)
+        else:
+            widget.show_try(response, outcome)
+            self._show_try_feedback(outcome, session.tries_left(widget.question.id))
+
+    def _show_try_feedback(self, outcome: Outcome, left: int) -> None:
+        verdict = messages.PARTLY.format(percent=round(outcome.score * 100)) if outcome.score > 0 else messages.WRONG
+        right, given = parts_right(outcome)
+        hint = messages.TRY_HINT.format(right=right, given=given, left=left) if given > 1 else \
+            messages.TRY_HINT_PLAIN.format(left=left)
+        beside = getattr(self.question_widget, "shows_part_feedback", False)  # then it is by each option
+        parts = [f"<p><b>{verdict}</b></p>", *(render_text(text) for text in (() if beside else outcome.feedback)),
+                 f"<p>{html.escape(hint)}</p>"]
+        page_number = self.lesson.page_number(outcome.page)
+        if page_number is not None:  # the page to read again is a hint, not the answer
+            title = html.escape(self.lesson.pages[page_number].title)
+            parts.append(f"<p>{messages.READ_AGAIN.format(slug=outcome.page, title=title)}</p>")
+        self.feedback.setHtml("".join(parts))
 
     def _show_feedback(self, outcome: Outcome) -> None:
         tries = self.session.state.tries.get(outcome.question_id, 1) if self.session else 1
@@ -283,6 +324,7 @@ class QuizView(QWidget):
         self.check_button.setEnabled(not locked and self._has_new_answer())
         retry = session.can_retry(widget.question.id) and locked
         self.retry_button.setVisible(retry)
+        self.reveal_button.setVisible(retry)
         if retry:
             percent = round(session.next_try_penalty(widget.question.id) * 100)
             self.retry_button.setText(messages.TRY_AGAIN.format(percent=percent))
@@ -290,7 +332,7 @@ class QuizView(QWidget):
         self.next_button.setEnabled(position < total - 1)
         if session.shows_feedback:
             self.finish_button.setText(messages.FINISH)
-            self.finish_button.setEnabled(answered == total)
+            self.finish_button.setEnabled(True)  # practice ends whenever the student likes
         else:
             gaps = total - answered
             self.finish_button.setText(messages.SUBMIT_WITH_GAPS.format(count=gaps) if gaps else messages.SUBMIT_TEST)
@@ -313,7 +355,7 @@ class QuizView(QWidget):
             self.go_to(self._position() + 1)
 
     def _on_number(self, number: int) -> None:
-        if self.question_widget is not None:
+        if self.question_widget is not None and not self.question_widget.property("answered"):
             self.question_widget.press_number(number)
 
     def _on_link(self, href: str) -> None:

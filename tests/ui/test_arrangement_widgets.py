@@ -107,6 +107,9 @@ def test_matching_by_mouse_half_right_earns_half_and_shows_the_right_match(qtbot
     settle(qtbot, quiz.ops)
 
     assert quiz.feedback.toPlainText().startswith("Partly right (50% of the marks).")
+    assert "1949" not in quiz.feedback.toPlainText()  # tries remain: no right answer yet
+    qtbot.mouseClick(quiz.reveal_button, Qt.MouseButton.LeftButton)
+    widget = quiz.question_widget
     assert "North Atlantic Treaty signed: 1949, not 1945." in quiz.feedback.toPlainText()
     assert saved_answers() == [("berlin-years", 0, 0.5)]
     assert stored_responses() == [{"pairs": {"l1": "r1", "l2": "r3"}}]
@@ -185,6 +188,9 @@ def test_ordering_by_mouse_buttons_all_or_nothing_marks_each_place(qtbot: QtBot)
     assert feedback.startswith("Not quite.")
     assert saved_answers() == [("berlin-order", 0, 0.0)]
     assert stored_responses() == [{"order": ["i1", "i3", "i2"]}]
+    assert not widget.right_order.isVisible()  # tries remain: no right order yet
+    qtbot.mouseClick(quiz.reveal_button, Qt.MouseButton.LeftButton)
+    widget = quiz.question_widget
     assert shown_order(widget) == [f"✓ 1. {names['i1']}", f"✗ 2. {names['i3']}", f"✗ 3. {names['i2']}"]
     right = " → ".join(names[i] for i in RIGHT_ORDER)
     assert widget.right_order.isVisible() and widget.right_order.text() == f"The right order: {right}"

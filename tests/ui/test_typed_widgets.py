@@ -135,14 +135,14 @@ def test_numeric_by_mouse_marks_a_wrong_unit_wrong_and_shows_the_answer(qtbot: Q
     assert saved_answers() == [(NUMERIC, 0, 0.0)]
     assert stored_responses() == [(NUMERIC, {"text": "277500 km"})]
     feedback = quiz.feedback.toPlainText()
-    assert feedback.startswith("Not quite.") and "The answer is in flights, not in “km”." in feedback
-    assert widget.mark.text() == "✗" and widget.edit.isReadOnly()
-    assert widget.right_answer.isVisible() and widget.right_answer.text() == "Right answer: 277500 flights (± 13875)"
+    assert feedback.startswith("Not quite.") and "flights" not in feedback  # tries remain: no answer yet
+    assert widget.shown_verdicts() == {"answer": "wrong"} and not widget.right_answer.isVisible()
 
-    click(qtbot, quiz.retry_button)  # a fresh, empty field for the second try
+    click(qtbot, quiz.retry_button)  # the last try, free to mend
     retry = quiz.question_widget
-    assert retry is not widget and retry.edit.text() == "" and not retry.edit.isReadOnly()
+    assert retry is not widget and retry.edit.text() == "277500 km" and not retry.edit.isReadOnly()
     click(qtbot, retry.edit)
+    retry.edit.selectAll()
     qtbot.keyClicks(retry.edit, "277 500 flights")
     click(qtbot, quiz.check_button)
     settle(qtbot, quiz.ops)
@@ -181,6 +181,9 @@ def test_short_text_by_mouse_shows_partial_credit(qtbot: QtBot) -> None:
 
     assert saved_answers() == [(SHORT_TEXT, 0, 0.5)]
     assert stored_responses() == [(SHORT_TEXT, {"text": "Russia"})]
+    assert "Soviet Union" not in quiz.feedback.toPlainText()
+    click(qtbot, quiz.reveal_button)
+    widget = quiz.question_widget
     feedback = quiz.feedback.toPlainText()
     assert feedback.startswith("Partly right (50% of the marks).")
     assert "“Russia” earns 50% of the mark; the full answer is Soviet Union." in feedback
@@ -245,6 +248,10 @@ def test_cloze_by_mouse_marks_each_gap_and_shows_partial_credit(qtbot: QtBot) ->
 
     assert saved_answers() == [(CLOZE, 0, 0.5)]
     assert stored_responses() == [(CLOZE, {"gaps": {"g1": "1948", "g2": "a new treaty"}})]
+    assert "airlift" not in quiz.feedback.toPlainText() and not widget.right_answers.isVisible()
+    click(qtbot, quiz.reveal_button)
+    widget = quiz.question_widget
+    typed, listed = widget.inputs["g1"], widget.inputs["g2"]
     feedback = quiz.feedback.toPlainText()
     assert feedback.startswith("Partly right (50% of the marks).")
     assert "Gap 2: an airlift, not “a new treaty”." in feedback
