@@ -12,9 +12,10 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 
 from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QMouseEvent
+from PySide6.QtGui import QMouseEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QBoxLayout,
     QHBoxLayout,
     QLabel,
     QListView,
@@ -33,6 +34,10 @@ from irtutor.core.lesson import Lesson
 from irtutor.services.event_coverage import pages_covering
 
 ALL_TAGS = "All"
+DETAIL_BESIDE_WIDTH = 900
+"""Below this width the event details go under the canvas, shown once an event is selected."""
+DETAIL_WIDTH, DETAIL_BELOW_HEIGHT = 300, 220
+"""The detail pane's width beside the canvas, and its height at most under it."""
 FILTER_NAME = "Filter by tag: check one or more tags, or All"
 TAG_CHIP = "{tag} ({count})"
 ZOOM_IN, ZOOM_OUT, RESET_VIEW = "Zoom in (+)", "Zoom out (−)", "Reset view (0)"
@@ -146,22 +151,39 @@ class TimelineView(QWidget):
         tools.addWidget(self.shown_label)
         legend = QLabel(LEGEND)
         legend.setWordWrap(True)  # on its own line, so a lesson page's narrow column never clips it
-        scroller = QScrollArea()
+        scroller = self.detail_area = QScrollArea()
         scroller.setWidget(self.detail)
         scroller.setWidgetResizable(True)
-        scroller.setMinimumWidth(320)
         scroller.setFrameShape(QScrollArea.Shape.NoFrame)
         scroller.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        middle = QHBoxLayout()
-        middle.addWidget(self.canvas, 3)
-        middle.addWidget(scroller, 1)
+        self.middle = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        self.middle.addWidget(self.canvas, 3, Qt.AlignmentFlag.AlignTop)
+        self.middle.addWidget(scroller, 1)
         outer = QVBoxLayout(self)
         outer.addWidget(self.filter)
         outer.addLayout(tools)
         outer.addWidget(legend)
-        outer.addLayout(middle, 1)
+        outer.addLayout(self.middle)
         outer.addWidget(self.caption)
+        outer.addStretch(1)  # room the events do not need stays below the figure, not inside the plot
         self.setTabOrder(self.filter, self.canvas)
+        self._place_detail()
+
+    def detail_beside(self) -> bool:
+        """The detail pane stands beside the canvas only when both have room; else it goes below it."""
+        return self.width() >= DETAIL_BESIDE_WIDTH
+
+    def _place_detail(self) -> None:
+        beside = self.detail_beside()
+        self.middle.setDirection(QBoxLayout.Direction.LeftToRight if beside else QBoxLayout.Direction.TopToBottom)
+        self.detail_area.setMinimumWidth(DETAIL_WIDTH if beside else 0)
+        self.detail_area.setMaximumHeight(16777215 if beside else DETAIL_BELOW_HEIGHT)
+        self.detail_area.setMinimumHeight(0 if beside else DETAIL_BELOW_HEIGHT * 3 // 4)
+        self.detail_area.setVisible(beside or self.canvas.selected is not None)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._place_detail()
 
     def set_tags(self, tags: Iterable[str]) -> None:
         """Show only the events with any of `tags`; no tags shows every event."""
@@ -180,6 +202,7 @@ class TimelineView(QWidget):
         self.shown_label.setText(SHOWN.format(shown=len(self.canvas.visible), total=len(self.events)))
 
     def _on_selected(self, index: int) -> None:
+        self._place_detail()
         if index < 0:
             self.detail.clear()
             return

@@ -22,6 +22,7 @@ from PySide6.QtGui import (
     QPalette,
     QPen,
     QPolygonF,
+    QResizeEvent,
     QWheelEvent,
 )
 from PySide6.QtWidgets import QSizePolicy, QWidget
@@ -34,7 +35,12 @@ CANVAS_NAME = "Timeline of events"
 CANVAS_HELP = "Left and Right arrows: previous or next event; Enter: open it; + and -: zoom; 0: reset the view."
 SELECTED_SPOKEN = "{day}: {title}{contested}. Event {position} of {total}."
 CONTESTED_SUFFIX = " (contested)"
-MARGIN, AXIS_GAP, RADIUS, LABEL_MAX, CLICK_SLOP = 18.0, 40.0, 6.0, 290.0, 4.0
+MARGIN, AXIS_GAP, RADIUS, LABEL_MAX, CLICK_SLOP = 18.0, 40.0, 6.0, 380.0, 4.0
+LABEL_SHARE = 0.45
+"""A label takes at most this share of the canvas width (and LABEL_MAX pixels); longer titles are
+elided, with the whole title in the tooltip and the detail pane."""
+HEIGHT_LIMITS = (160, 640)
+"""The canvas asks for the height its label rows need, within these pixels."""
 ZOOM_STEP = 1.5
 
 
@@ -48,11 +54,11 @@ class Placed:
     text: str
 
 
-def label_text(event: Event, metrics: QFontMetricsF) -> str:
-    """The title cut to fit a label, ending "(contested)" for contested events whatever the cut."""
+def label_text(event: Event, metrics: QFontMetricsF, room: float = LABEL_MAX) -> str:
+    """The title cut to fit `room` pixels, ending "(contested)" for contested events whatever the cut."""
     suffix = CONTESTED_SUFFIX if event.contested else ""
-    room = LABEL_MAX - metrics.horizontalAdvance(suffix)
-    return metrics.elidedText(event.title, Qt.TextElideMode.ElideRight, room) + suffix
+    return metrics.elidedText(event.title, Qt.TextElideMode.ElideRight, room - metrics.horizontalAdvance(suffix)) \
+        + suffix
 
 
 class TimelineCanvas(QWidget):
@@ -72,14 +78,27 @@ class TimelineCanvas(QWidget):
         self._press: QPointF | None = None
         self._dragged = False
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Maximum)  # sized to its labels
         self.setAccessibleName(CANVAS_NAME)
         self.setAccessibleDescription(CANVAS_HELP)
         self.setToolTip(CANVAS_HELP)
         self.setMouseTracking(True)
 
     def sizeHint(self) -> QSize:
-        return QSize(900, 360)
+        """As tall as the label rows of the shown events need at the current width."""
+        low, high = HEIGHT_LIMITS
+        return QSize(900, int(min(high, max(low, self.needed_height(self.width() or 900)))))
+
+    def needed_height(self, width: float) -> float:
+        """Pixels for every shown label in its own row space at `width`, the axis and its years."""
+        rows = self._label_rows(width, max(1, len(self.visible)))[-1]
+        used = max((r for r in rows if r is not None), default=0) + 1
+        return MARGIN + used * self._row_height() + RADIUS + 10 + AXIS_GAP
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():
+            self.updateGeometry()  # the rows needed change with the width
 
     def minimumSizeHint(self) -> QSize:
         return QSize(320, 200)
@@ -91,6 +110,7 @@ class TimelineCanvas(QWidget):
         self.visible = sorted(indices, key=lambda i: self.years[i])
         if self.selected is not None and self.selected not in self.visible:
             self.select(None)
+        self.updateGeometry()
         self.update()
 
     def select(self, index: int | None) -> None:
@@ -139,22 +159,33 @@ class TimelineCanvas(QWidget):
     def _pixels(self) -> float:
         return max(1.0, self.width() - 2 * MARGIN)
 
+    def _row_height(self) -> float:
+        return QFontMetricsF(self._bold()).height() + 6
+
+    def _bold(self) -> QFont:
+        bold = QFont(self.font())
+        bold.setBold(True)  # labels are measured as the selected one is drawn, so none is cut when chosen
+        return bold
+
+    def _label_rows(self, width: float, rows: int) -> tuple[list[int], list[float], list[float], list[str],
+                                                           list[float], list[int | None]]:
+        """For the shown events in view at `width`: indices, marker x, label left, text, width and row."""
+        metrics, pixels = QFontMetricsF(self._bold()), max(1.0, width - 2 * MARGIN)
+        room = min(LABEL_MAX, max(120.0, width * LABEL_SHARE))
+        in_view = [i for i in self.visible if self.span.start <= self.years[i] <= self.span.end]
+        xs = [MARGIN + self.span.x_of(self.years[i], pixels) for i in in_view]
+        texts = [label_text(self.events[i], metrics, room) for i in in_view]
+        widths = [metrics.horizontalAdvance(t) + 8 for t in texts]
+        # A label starts at its marker, or ends there when it would run off the right edge.
+        lefts = [max(2.0, min(x - RADIUS, width - 2.0 - w)) for x, w in zip(xs, widths, strict=True)]
+        chosen = in_view.index(self.selected) if self.selected in in_view else None
+        return in_view, xs, lefts, texts, widths, stagger_rows(lefts, widths, rows, first=chosen)
+
     def placements(self) -> list[Placed]:
         """The marker and label of each shown event in the view, labels stacked into rows above the axis."""
-        bold = QFont(self.font())
-        bold.setBold(True)  # sized as the selected label is drawn, so no label is cut when chosen
-        metrics = QFontMetricsF(bold)
-        row_height = metrics.height() + 6
+        row_height = self._row_height()
         rows = max(1, int((self._axis_y() - MARGIN) // row_height))
-        in_view = [i for i in self.visible if self.span.start <= self.years[i] <= self.span.end]
-        xs = [MARGIN + self.span.x_of(self.years[i], self._pixels()) for i in in_view]
-        texts = [label_text(self.events[i], metrics) for i in in_view]
-        widths = [metrics.horizontalAdvance(t) + 8 for t in texts]
-        right_edge = self.width() - 2.0
-        # A label starts at its marker, or ends there when it would run off the right edge.
-        lefts = [max(2.0, min(x - RADIUS, right_edge - w)) for x, w in zip(xs, widths, strict=True)]
-        chosen = in_view.index(self.selected) if self.selected in in_view else None
-        rows_of = stagger_rows(lefts, widths, rows, first=chosen)
+        in_view, xs, lefts, texts, widths, rows_of = self._label_rows(self.width(), rows)
         placed = []
         for i, x, left, text, width, row in zip(in_view, xs, lefts, texts, widths, rows_of, strict=True):
             label = None
@@ -163,6 +194,13 @@ class TimelineCanvas(QWidget):
                 label = QRectF(left, top, width, row_height - 4)
             placed.append(Placed(i, QPointF(x, self._axis_y()), label, text))
         return placed
+
+    def tooltip_of(self, index: int | None) -> str:
+        """The whole title (labels may be elided) and the day, or how to use the canvas."""
+        if index is None:
+            return CANVAS_HELP
+        event = self.events[index]
+        return f"{event.day.isoformat()}: {event.title}{CONTESTED_SUFFIX if event.contested else ''}"
 
     def event_at(self, point: QPointF) -> int | None:
         for item in reversed(self.placements()):
@@ -277,6 +315,7 @@ class TimelineCanvas(QWidget):
         else:
             hit = self.event_at(event.position())
             self.setCursor(Qt.CursorShape.PointingHandCursor if hit is not None else Qt.CursorShape.OpenHandCursor)
+            self.setToolTip(self.tooltip_of(hit))
         super().mouseMoveEvent(event)
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
