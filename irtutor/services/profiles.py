@@ -11,6 +11,8 @@ if TYPE_CHECKING:
     from irtutor.storage.stores import Store
 
 LAST_PROFILE = "last_profile_id"
+ARCHIVED = "archived_profile_ids"
+"""Removed students, as comma-separated ids: their answers stay in the database, so they can come back."""
 MAX_NAME = 40
 
 
@@ -23,10 +25,41 @@ class Profiles:
         self.store = store
 
     def all(self) -> list[Profile]:
-        return self.store.profiles()
+        """The students to choose from (not the removed ones)."""
+        hidden = self._archived_ids()
+        return [p for p in self.store.profiles() if p.id not in hidden]
+
+    def archived(self) -> list[Profile]:
+        """Removed students, whose answers are kept for a restore."""
+        hidden = self._archived_ids()
+        return [p for p in self.store.profiles() if p.id in hidden]
+
+    def listing(self) -> tuple[list[Profile], list[Profile]]:
+        """(students, removed students) in one read, for the dialog."""
+        return self.all(), self.archived()
 
     def create(self, name: str) -> Profile:
-        return self.store.add_profile(valid_name(name, self.all()))
+        return self.store.add_profile(valid_name(name, self.store.profiles()))
+
+    def rename(self, profile: Profile, name: str) -> Profile:
+        others = [p for p in self.store.profiles() if p.id != profile.id]
+        return self.store.rename_profile(profile.id, valid_name(name, others))
+
+    def archive(self, profile: Profile) -> None:
+        """Remove a student from the list; nothing they answered is deleted."""
+        self._set_archived(self._archived_ids() | {profile.id})
+        if self.store.setting(LAST_PROFILE) == str(profile.id):
+            self.store.set_setting(LAST_PROFILE, "")
+
+    def restore(self, profile: Profile) -> None:
+        self._set_archived(self._archived_ids() - {profile.id})
+
+    def _archived_ids(self) -> set[int]:
+        value = self.store.setting(ARCHIVED) or ""
+        return {int(part) for part in value.split(",") if part.strip().isdigit()}
+
+    def _set_archived(self, ids: set[int]) -> None:
+        self.store.set_setting(ARCHIVED, ",".join(map(str, sorted(ids))))
 
     def remember(self, profile: Profile) -> None:
         self.store.set_setting(LAST_PROFILE, str(profile.id))

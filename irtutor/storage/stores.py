@@ -76,6 +76,12 @@ class Store:
             new_id = conn.execute(insert(_profile).values(name=name, created_at=_now())).inserted_primary_key[0]
         return Profile(int(new_id), name)
 
+    @guarded("rename the profile")
+    def rename_profile(self, profile_id: int, name: str) -> Profile:
+        with self.engine.begin() as conn:
+            conn.execute(update(_profile).where(_profile.c.id == profile_id).values(name=name))
+        return Profile(profile_id, name)
+
     @guarded("read a setting")
     def setting(self, key: str) -> str | None:
         with self.engine.connect() as conn:

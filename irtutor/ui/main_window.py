@@ -215,6 +215,8 @@ class MainWindow(QMainWindow):
             return
         self.profile_dialog = ProfileDialog(profiles, self.ops, self)
         self.profile_dialog.sig_profile_chosen.connect(self._on_profile_chosen)
+        self.profile_dialog.sig_profile_renamed.connect(self._on_profile_renamed)
+        self.profile_dialog.sig_profile_removed.connect(self._on_profile_removed)
         self.profile_dialog.open()
 
     def _on_profile_chosen(self, profile: Profile) -> None:
@@ -222,6 +224,23 @@ class MainWindow(QMainWindow):
         if profiles is not None:
             self.ops.write(self, partial(profiles.remember, profile), changes=Change.PROFILES)
         self.set_profile(profile)
+
+    def _on_profile_renamed(self, profile: Profile) -> None:
+        if self.profile is not None and self.profile.id == profile.id:
+            self.profile = profile
+            self.student_button.setText(messages.STUDENT_BUTTON.format(name=profile.name))
+
+    def _on_profile_removed(self, profile: Profile) -> None:
+        """The student on screen was removed: nobody is studying until someone is chosen."""
+        if self.profile is None or self.profile.id != profile.id:
+            return
+        self.profile = None
+        self.student_button.setText(messages.NO_STUDENT)
+        for action in (self.progress_action, self.review_action):
+            action.setEnabled(False)
+        self.review_button.setVisible(False)
+        self.due_timer.stop()
+        self._start_quiz(self.lesson_view)
 
     def set_profile(self, profile: Profile) -> None:
         self.profile = profile
