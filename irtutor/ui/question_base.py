@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any, ClassVar
 
 from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QLabel, QWidget
 
 from irtutor.content.safe_markdown import render_text
@@ -24,6 +25,16 @@ MISSED_COLOUR = "#4a4f9c"
 VERDICT_MARK = {Verdict.RIGHT: "✓", Verdict.WRONG: "✗", Verdict.PARTLY: "◐", Verdict.MISSED: "○"}
 VERDICT_COLOUR = {Verdict.RIGHT: RIGHT_COLOUR, Verdict.WRONG: WRONG_COLOUR, Verdict.PARTLY: PARTLY_COLOUR,
                   Verdict.MISSED: MISSED_COLOUR}
+VERDICT_COLOUR_DARK = {Verdict.RIGHT: "#6fd68f", Verdict.WRONG: "#ff8f87", Verdict.PARTLY: "#f2b84b",
+                       Verdict.MISSED: "#a9b0ff"}
+"""The verdicts on a dark palette: lighter tints of the same hues, 4.5:1 or more against dark
+backgrounds as VERDICT_COLOUR is against light ones (tests/ui/test_verdict_contrast.py)."""
+
+
+def verdict_colour(verdict: Verdict, palette: QPalette) -> str:
+    """The verdict's colour for text or borders drawn on `palette`'s window, light or dark."""
+    dark = palette.color(QPalette.ColorRole.Window).lightness() < 128
+    return (VERDICT_COLOUR_DARK if dark else VERDICT_COLOUR)[verdict]
 VERDICT_SPOKEN = {Verdict.RIGHT: "right", Verdict.WRONG: "wrong", Verdict.PARTLY: "partly right",
                   Verdict.MISSED: "missed: this was right but not given"}
 PART = "part"

@@ -14,7 +14,7 @@ from irtutor.core.numbers import read_number
 from irtutor.core.questions import Item, Question, QuestionKind, Response
 from irtutor.core.verdicts import Verdict
 from irtutor.ui.placement_axis import PlacementAxis
-from irtutor.ui.question_base import VERDICT_COLOUR, QuestionWidget
+from irtutor.ui.question_base import QuestionWidget, verdict_colour
 
 NOT_PLACED = "not placed"
 YEAR_FOR = "Year of: {event}"
@@ -127,7 +127,7 @@ class TimelinePlacementQuestionWidget(QuestionWidget):
             verdict = self.verdicts[event.id]
             self.show_verdict(verdict, part)
             verdict.setText(text)
-            colour = VERDICT_COLOUR[part.verdict] if part else VERDICT_COLOUR[Verdict.WRONG]
+            colour = verdict_colour(part.verdict if part else Verdict.WRONG, self.palette())
             verdict.setStyleSheet(f"color: {colour}; font-weight: bold;")
             verdict.setVisible(True)
             spin = self.spins[event.id]
