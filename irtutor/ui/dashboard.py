@@ -5,11 +5,14 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
+    QFrame,
     QHeaderView,
     QLabel,
+    QScrollArea,
     QTableWidget,
     QTableWidgetItem,
     QTabWidget,
@@ -27,6 +30,37 @@ from irtutor.ui.safe_browser import SafeTextBrowser, lesson_page_href, lesson_pa
 
 def _percent(value: float | None) -> str:
     return "–" if value is None else f"{value:.0f}%"
+
+
+def topic_words(slug: str) -> str:
+    """A topic as written in quiz.yaml ("article-5") the way a student reads it ("Article 5")."""
+    words = slug.replace("-", " ").replace("_", " ").strip()
+    return words[:1].upper() + words[1:]
+
+
+def _questions(count: int) -> str:
+    return "1 question" if count == 1 else f"{count} questions"
+
+
+def _wrapped(title: str, width: int = 18) -> str:
+    """A lesson title on at most three short lines, to stand under its bars without overlapping."""
+    lines: list[str] = []
+    for word in title.split():
+        if lines and len(lines[-1]) + 1 + len(word) <= width:
+            lines[-1] += " " + word
+        else:
+            lines.append(word)
+    return "\n".join(lines[:2] + ([" ".join(lines[2:])[: width - 1] + "…"] if len(lines) > 3 else lines[2:3]))
+
+
+def _fit_rows(table: QTableWidget, most: int = 10) -> None:
+    """Tall enough for every row (up to `most`), so the student does not scroll a short table."""
+    rows = min(table.rowCount(), most)
+    height = table.horizontalHeader().height() + 2 * table.frameWidth() + 4
+    height += sum(table.rowHeight(r) for r in range(rows))
+    if table.horizontalScrollBar().isVisible():
+        height += table.horizontalScrollBar().height()
+    table.setMinimumHeight(height)
 
 
 def _table(headers: list[str], rows: list[list[str]], name: str, stretch: int = 0) -> QTableWidget:
@@ -79,17 +113,31 @@ class DashboardWindow(QDialog):
     def _progress_tab(self, dashboard: Dashboard) -> QWidget:
         tab = QWidget()
         layout = QVBoxLayout(tab)
+        scroll = QScrollArea()  # on a small screen the page scrolls; the table itself never has to
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(tab)
         explain = QLabel(messages.DASHBOARD_DEFINITIONS)
         explain.setWordWrap(True)
         layout.addWidget(explain)
-        layout.addWidget(self.lessons_table, 2)
+        layout.addWidget(self.lessons_table)
+        _fit_rows(self.lessons_table)
         self.bars = lesson_bars(dashboard.lessons)
+        # Titles under the bars, wrapped, rather than the table's numbers alone.
+        axis = self.bars.getAxis("bottom")
+        axis.setTicks([[(n, _wrapped(p.title)) for n, p in enumerate(dashboard.lessons)]])
+        axis.setHeight(QFontMetrics(self.bars.font()).height() * 3 + 16)  # three lines of title
+        axis.setStyle(autoExpandTextSpace=True)
+        self.bars.setLabel("bottom", "")
         self.history = score_history(dashboard.lessons)
+        self.bars.setMinimumHeight(320)
+        self.history.setMinimumHeight(260)
+        self.topics.setMinimumHeight(120)
         layout.addWidget(self.bars, 2)
         layout.addWidget(self.history, 2)
         layout.addWidget(QLabel(f"<b>{messages.WEAKEST_TOPICS}</b>"))
         layout.addWidget(self.topics, 1)
-        return tab
+        return scroll
 
     def _items_tab(self) -> QWidget:
         tab = QWidget()
@@ -115,7 +163,8 @@ class DashboardWindow(QDialog):
     def _topics_html(dashboard: Dashboard, page_titles: dict[tuple[str, str], str]) -> str:
         if not dashboard.weakest_topics:
             return f"<p>{messages.NO_TOPICS_YET}</p>"
-        rows = [f'<li><b>{html.escape(t.topic)}</b>: {t.share_right:.0f}% right over {t.answered} question(s). '
+        rows = [f'<li><b>{html.escape(topic_words(t.topic))}</b>: {t.share_right:.0f}% right over '
+                f'{_questions(t.answered)}. '
                 f'<a href="{lesson_page_href(t.lesson_id, t.page)}">'
                 f'{html.escape(messages.REVISE_PAGE.format(page=page_titles.get((t.lesson_id, t.page), t.page)))}'
                 '</a></li>' for t in dashboard.weakest_topics]
