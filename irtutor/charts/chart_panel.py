@@ -43,7 +43,7 @@ RESET, SHOW_DATA, EXPORT_PNG, EXPORT_CSV = "Reset view", "Show data", "Export PN
 MIN_PLOT_HEIGHT = 320
 """Pixels of plot area a panel always gets."""
 PANEL_MIN_WIDTH = 420
-"""Below this many pixels a panel, charts with two panels stack them one under the other."""
+"""Pixels each panel needs across; with less, a two-panel chart stacks its panels."""
 EXPORT_FAILED = "Could not write {path}: {error}"
 TABLE_COLUMNS = ("Series", "Year or date", "Value", "Unit", "Estimate", "Source", "As of")
 HOVER_PIXELS = 10

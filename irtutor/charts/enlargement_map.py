@@ -10,8 +10,8 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QFont, QPixmap
+from PySide6.QtCore import QEvent, Qt, QTimer
+from PySide6.QtGui import QFont, QPalette, QPixmap
 from PySide6.QtWidgets import (
     QApplication,
     QFileDialog,
@@ -127,6 +127,12 @@ class EnlargementMap(QWidget):
         self.slider.setValue(year or self.slider.maximum())
         self.show_year(self.slider.value())
         self._connect()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:  # the swatch shows non-members as the map draws them
+            dark = self.palette().color(QPalette.ColorRole.Window).lightness() < 128
+            self.legend.swatches[NOT_MEMBER].setPixmap(swatch(map_style.shown(map_style.NON_MEMBER, dark)))
 
     def _build_legend(self) -> Legend:
         legend = Legend("Joined NATO in")

@@ -6,7 +6,7 @@ brushes and moves two overlay outlines, so a year step repaints without rebuildi
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QPoint, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
     QBrush,
     QColor,
@@ -15,6 +15,7 @@ from PySide6.QtGui import (
     QMouseEvent,
     QPainter,
     QPainterPath,
+    QPalette,
     QPen,
     QResizeEvent,
     QShowEvent,
@@ -75,8 +76,8 @@ class CountryMapView(QGraphicsView):
         self.europe = frame_rect(*EUROPE)
         self._setup_view()
         self.inset = InsetView(self.scene(), self)
-        self.inset.set_sea(QColor(map_style.SEA))
         self.inset.sig_country_clicked.connect(self.sig_country_clicked)
+        self._paint_sea()
 
     def _overlay(self, pen: QPen, z: float) -> QGraphicsPathItem:
         item = self.scene().addPath(QPainterPath(), pen)
@@ -85,7 +86,6 @@ class CountryMapView(QGraphicsView):
         return item
 
     def _setup_view(self) -> None:
-        self.setBackgroundBrush(QColor(map_style.SEA))
         self.setRenderHint(QPainter.RenderHint.Antialiasing)
         self.setDragMode(QGraphicsView.DragMode.ScrollHandDrag)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -103,7 +103,7 @@ class CountryMapView(QGraphicsView):
         for iso3, item in self.paths.items():
             colour = fills.get(iso3, default)
             if self._fills[iso3] != colour:
-                item.setBrush(map_style.solid(colour))
+                item.setBrush(map_style.solid(map_style.shown(colour, self.dark())))
                 self._fills[iso3] = colour
 
     def fill_of(self, iso3: str) -> str:
@@ -188,6 +188,25 @@ class CountryMapView(QGraphicsView):
             self.reset_view()
         else:
             super().keyPressEvent(event)
+
+    def dark(self) -> bool:
+        return self.palette().color(QPalette.ColorRole.Window).lightness() < 128
+
+    def sea(self) -> str:
+        """The sea's colour: dark on a dark palette, so the map does not glare out of a dark window."""
+        return map_style.DARK_SEA if self.dark() else map_style.SEA
+
+    def _paint_sea(self) -> None:
+        """Sea and non-members in the palette's lightness (the rounds' colours never change)."""
+        self.setBackgroundBrush(QColor(self.sea()))
+        self.inset.set_sea(QColor(self.sea()))
+        for iso3, item in self.paths.items():
+            item.setBrush(map_style.solid(map_style.shown(self._fills[iso3], self.dark())))
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:
+            self._paint_sea()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)

@@ -19,6 +19,14 @@ ROUND_COLOURS = ("#882E72", "#1965B0", "#5289C7", "#7BAFDE", "#4EB265", "#CAE0AB
 """Tol's discrete rainbow for 11 ordered classes, oldest round first."""
 NON_MEMBER = "#d4d4d4"
 SEA = "#eef2f6"
+DARK_SEA = "#1a2633"
+DARK_NON_MEMBER = "#5b6068"
+"""The sea and the land of non-members on a dark palette; the rounds keep their colours."""
+
+
+def shown(colour: str, dark: bool) -> str:
+    """The colour as drawn: a non-member's grey turns dark on a dark palette, all else stays."""
+    return DARK_NON_MEMBER if dark and colour == NON_MEMBER else colour
 BORDER = "#ffffff"
 HIGHLIGHT = "#000000"
 SELECTED = BLUE

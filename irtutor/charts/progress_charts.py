@@ -5,9 +5,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 import pyqtgraph as pg
-from PySide6.QtWidgets import QWidget
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import QApplication, QWidget
 
-from irtutor.charts.palette import BLUE, GREEN, OKABE_ITO, ORANGE
+from irtutor.charts.chart_panel import Theme
+from irtutor.charts.palette import BLUE, GREEN, OKABE_ITO, ORANGE, SKY_BLUE
 from irtutor.core.progress import LessonProgress
 
 MIN_SPAN_SECONDS = 24 * 3600
@@ -16,16 +18,19 @@ MEASURES = (("completion", "Completion", BLUE), ("mastery", "Mastery", GREEN), (
 
 def lesson_bars(progress: Sequence[LessonProgress], parent: QWidget | None = None) -> pg.PlotWidget:
     """Grouped bars per lesson: completion, mastery and best score, in percent."""
-    plot = pg.PlotWidget(parent=parent, background="w")
-    plot.setTitle("Your progress per lesson (%)", color="k")
+    theme = _theme(parent)
+    plot = pg.PlotWidget(parent=parent, background=theme.background)
+    _style(plot, theme, "Your progress per lesson (%)")
     plot.setLabel("left", "percent")
     plot.setYRange(0, 105)
     plot.setXRange(-0.6, len(progress) - 0.4)
-    plot.addLegend(offset=(-10, 10))
+    plot.addLegend(offset=(-10, 10), labelTextColor=theme.foreground)
     width = 0.8 / len(MEASURES)
     for index, (field, label, colour) in enumerate(MEASURES):
         xs = [n + (index - 1) * width for n in range(len(progress))]
         heights = [getattr(p, field) or 0.0 for p in progress]
+        if theme.dark and colour == BLUE:
+            colour = SKY_BLUE  # the darker blue sinks into a dark background
         plot.addItem(pg.BarGraphItem(x=xs, height=heights, width=width, brush=colour, name=label))
     axis = plot.getAxis("bottom")
     # Numbers, not titles: nine titles side by side overlap; the table beside the chart numbers them too.
@@ -37,12 +42,13 @@ def lesson_bars(progress: Sequence[LessonProgress], parent: QWidget | None = Non
 
 def score_history(progress: Sequence[LessonProgress], parent: QWidget | None = None) -> pg.PlotWidget:
     """One line per lesson: the score of each finished attempt over time."""
-    plot = pg.PlotWidget(parent=parent, background="w", axisItems={"bottom": pg.DateAxisItem()})
-    plot.setTitle("Score of each finished attempt (%)", color="k")
+    theme = _theme(parent)
+    plot = pg.PlotWidget(parent=parent, background=theme.background, axisItems={"bottom": pg.DateAxisItem()})
+    _style(plot, theme, "Score of each finished attempt (%)")
     plot.setLabel("left", "percent")
     plot.setYRange(0, 105)
     plot.setLabel("bottom", "finished")
-    plot.addLegend(offset=(-10, 10))
+    plot.addLegend(offset=(-10, 10), labelTextColor=theme.foreground)
     # finished_at is aware UTC (storage.utc), so timestamp() is the instant itself, whatever the
     # zone; DateAxisItem then labels it on the computer's clock (tests/ui/test_local_times.py).
     times = [h.finished_at.timestamp() for p in progress for h in p.history]
@@ -60,3 +66,17 @@ def score_history(progress: Sequence[LessonProgress], parent: QWidget | None = N
 
 def _short(title: str, limit: int = 24) -> str:
     return title if len(title) <= limit else title[: limit - 1] + "…"
+
+
+def _theme(parent: QWidget | None) -> Theme:
+    """The colours of the parent's palette, or the application's: the dashboard follows a dark desktop."""
+    palette: QPalette = parent.palette() if parent is not None else QApplication.palette()
+    return Theme.of(palette)
+
+
+def _style(plot: pg.PlotWidget, theme: Theme, title: str) -> None:
+    plot.setTitle(title, color=theme.foreground.name())
+    for side in ("left", "bottom"):
+        axis = plot.getAxis(side)
+        axis.setPen(pg.mkPen(theme.muted))
+        axis.setTextPen(pg.mkPen(theme.foreground))
