@@ -34,7 +34,7 @@ class MapSelectionQuestionWidget(QuestionWidget):
 
     def build(self) -> None:
         self.view = CountryMapView(reference_data().countries)
-        self.view.setMinimumSize(420, 300)
+        self.view.setMinimumSize(320, 220)  # small screens: the page scrolls rather than the window growing
         self.names = {iso3: shape.name for iso3, shape in self.view.shapes.items()}
         for iso3, item in self.view.paths.items():
             item.setToolTip(plain_tooltip(self.names[iso3]))
@@ -77,7 +77,9 @@ class MapSelectionQuestionWidget(QuestionWidget):
         outer = QVBoxLayout(self)
         outer.addWidget(self.prompt)
         hint = HOW_TO + (" " + YEAR.format(year=self.key.year) if self.key.year else "")
-        outer.addWidget(QLabel(f"<i>{hint}</i>"))
+        how = QLabel(f"<i>{hint}</i>")
+        how.setWordWrap(True)  # one long line would set the question's least width
+        outer.addWidget(how)
         outer.addLayout(body, 1)
 
     def toggle(self, iso3: str) -> None:
