@@ -8,9 +8,18 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QApplication, QHBoxLayout, QLabel, QPushButton, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from irtutor.content.safe_markdown import render_text
 from irtutor.core.grading import Outcome
@@ -26,6 +35,7 @@ from irtutor.ui.flow_layout import FlowLayout
 from irtutor.ui.ops import Change, Operations
 from irtutor.ui.question_base import QuestionWidget
 from irtutor.ui.question_factory import make_question_widget
+from irtutor.ui.quiz_navigator import QuizNavigator
 from irtutor.ui.quiz_pages import AttemptReviewPage, QuizStartPage
 from irtutor.ui.safe_browser import SafeTextBrowser
 
@@ -61,6 +71,15 @@ class QuizView(QWidget):
         self.header = QLabel()
         self.header.setObjectName("question-header")
         self.progress = QLabel()
+        self.clock = QLabel()
+        self.clock.setObjectName("time-left")
+        self.navigator = QuizNavigator()
+        self.flag_button = QPushButton(messages.FLAG)
+        self.flag_button.setCheckable(True)
+        self.timer = QTimer(self)
+        self.timer.setInterval(1000)
+        self.confirm_box: QMessageBox | None = None
+        """The question before a test is submitted, while it is open (non-modal, so tests can answer it)."""
         self.question_area = QStackedWidget()
         self.feedback = SafeTextBrowser()
         self.feedback.setObjectName("feedback")
@@ -79,14 +98,15 @@ class QuizView(QWidget):
     def _build_layout(self) -> None:
         top = QHBoxLayout()
         top.addWidget(self.header, 1)
+        top.addWidget(self.clock)
         top.addWidget(self.progress)
         buttons = FlowLayout(spacing=6)  # the row wraps in a narrow window instead of clipping its labels
         for button in (self.previous_button, self.check_button, self.retry_button, self.reveal_button,
-                       self.next_button,
-                       self.finish_button):
+                       self.next_button, self.flag_button, self.finish_button):
             buttons.addWidget(button)
         question_layout = QVBoxLayout(self.question_page)
         question_layout.setContentsMargins(0, 0, 0, 0)
+        question_layout.addWidget(self.navigator)
         question_layout.addLayout(top)
         question_layout.addWidget(self.question_area)
         question_layout.addLayout(buttons)
@@ -104,6 +124,9 @@ class QuizView(QWidget):
         self.previous_button.clicked.connect(lambda: self.go_to(self._position() - 1))
         self.next_button.clicked.connect(lambda: self.go_to(self._position() + 1))
         self.finish_button.clicked.connect(self.finish)
+        self.flag_button.clicked.connect(self.toggle_flag)
+        self.navigator.sig_go.connect(self.go_to)
+        self.timer.timeout.connect(self._tick)
         self.feedback.link_activated.connect(self._on_link)
         self.review_page.text.link_activated.connect(self._on_link)
         self.review_page.sig_back.connect(self.show_start)
@@ -124,6 +147,7 @@ class QuizView(QWidget):
         """Bind the tab to a student (or show `reason` why there is no quiz to take), resuming
         the student's unfinished attempt if there is one."""
         self.actions, self.session = actions, None
+        self.timer.stop()
         if actions is None or not self.lesson.questions:
             self.notice.setText(reason or messages.QUIZ_EMPTY)
             self.notice.setVisible(True)
@@ -141,6 +165,7 @@ class QuizView(QWidget):
 
     def show_start(self) -> None:
         self.session = None
+        self.timer.stop()
         self.pages.setCurrentWidget(self.start_page)
         if self.actions is not None:
             self.ops.read(self, self.actions.history, on_done=self.start_page.show_history)
@@ -156,6 +181,10 @@ class QuizView(QWidget):
         self.check_button.setText(messages.CHECK_ANSWER if session.shows_feedback else messages.SAVE_ANSWER)
         self.pages.setCurrentWidget(self.question_page)
         self.go_to(session.state.position, remember=False)
+        self.clock.setVisible(session.seconds_left() is not None)
+        if session.seconds_left() is not None:  # a timed test: the clock runs on from the stored deadline
+            self.timer.start()
+            self._tick()
 
     def go_to(self, position: int, *, remember: bool = True) -> None:
         session = self.session
@@ -209,10 +238,53 @@ class QuizView(QWidget):
             self.go_to(self.position, remember=False)
             self.next_button.setFocus()
 
+    def toggle_flag(self) -> None:
+        if self.session is not None and self.question_widget is not None:
+            self.session.toggle_flag(self.question_widget.question.id)
+            self._refresh_controls()
+
     def finish(self) -> None:
-        session, actions = self.session, self.actions
-        if session is None or actions is None:
+        """Finish practice at once; a test first asks, naming the questions still without an answer."""
+        session = self.session
+        if session is None or session.shows_feedback:
+            self._submit()
             return
+        gaps = session.unanswered()
+        text = messages.CONFIRM_SUBMIT_ALL if not gaps else \
+            (messages.CONFIRM_SUBMIT_ONE if len(gaps) == 1 else messages.CONFIRM_SUBMIT).format(
+                numbers=_numbers(gaps))
+        box = QMessageBox(QMessageBox.Icon.Question, messages.CONFIRM_SUBMIT_TITLE, text,
+                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self)
+        box.setDefaultButton(QMessageBox.StandardButton.No)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.finished.connect(lambda result: self._on_confirmed(result))
+        self.confirm_box = box
+        box.open()
+
+    def _on_confirmed(self, result: int) -> None:
+        self.confirm_box = None
+        if result == QMessageBox.StandardButton.Yes:
+            self._submit()
+
+    def _tick(self) -> None:
+        """A second of a timed test: show what is left, and at zero submit it as it stands."""
+        left = self.session.seconds_left() if self.session else None
+        if left is None:
+            self.timer.stop()
+            return
+        minutes, seconds = divmod(int(left + 0.999), 60)
+        self.clock.setText(messages.TIME_LEFT.format(clock=f"{minutes}:{seconds:02d}"))
+        if left <= 0:
+            self.timer.stop()
+            if self.confirm_box is not None:
+                self.confirm_box.close()
+            self._submit()
+
+    def _submit(self) -> None:
+        session, actions = self.session, self.actions
+        if session is None or actions is None or session.state.finished:
+            return
+        self.timer.stop()
         self.ops.write(self, session.finish, changes=Change.ATTEMPT, disable=[self.finish_button],
                        on_done=lambda _score: self.ops.read(self, actions.history, on_done=self._after_finish))
 
@@ -329,6 +401,11 @@ class QuizView(QWidget):
             percent = round(session.next_try_penalty(widget.question.id) * 100)
             self.retry_button.setText(messages.TRY_AGAIN.format(percent=percent))
         self.previous_button.setEnabled(position > 0)
+        flagged = widget.question.id in session.flagged
+        self.flag_button.setChecked(flagged)
+        self.flag_button.setText(messages.UNFLAG if flagged else messages.FLAG)
+        self.navigator.show_states([self._state(q.id) for q in session.questions], position,
+                                   frozenset(n for n, q in enumerate(session.questions) if q.id in session.flagged))
         self.next_button.setEnabled(position < total - 1)
         if session.shows_feedback:
             self.finish_button.setText(messages.FINISH)
@@ -337,6 +414,16 @@ class QuizView(QWidget):
             gaps = total - answered
             self.finish_button.setText(messages.SUBMIT_WITH_GAPS.format(count=gaps) if gaps else messages.SUBMIT_TEST)
             self.finish_button.setEnabled(True)
+
+    def _state(self, question_id: str) -> str:
+        """What the navigator shows of a question: its verdict once revealed, else whether it is answered."""
+        session = self.session
+        recorded = session.state.answered(question_id) if session else None
+        if session is None or recorded is None:
+            return "unanswered"
+        if not (session.shows_feedback and session.reveals(question_id)):
+            return "answered"
+        return verdict_state(recorded.outcome)
 
     def _has_new_answer(self) -> bool:
         session, widget = self.session, self.question_widget
@@ -362,3 +449,16 @@ class QuizView(QWidget):
         kind, _, target = href.partition(":")
         if kind == "page":
             self.sig_open_page.emit(target)
+
+
+def verdict_state(outcome: Outcome | None) -> str:
+    """A whole answer's verdict, in the words of core.verdicts (and "unanswered" for none)."""
+    if outcome is None:
+        return "unanswered"
+    return "right" if outcome.correct else "partly_right" if outcome.score > 0 else "wrong"
+
+
+def _numbers(numbers: list[int]) -> str:
+    """[2, 5, 7] -> "2, 5 and 7"."""
+    words = [str(n) for n in numbers]
+    return words[0] if len(words) == 1 else f"{', '.join(words[:-1])} and {words[-1]}"

@@ -6,7 +6,7 @@ import sqlite3
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from irtutor.app import build_window
@@ -76,6 +76,18 @@ def open_quiz(qtbot: QtBot, window: MainWindow, mode: QuizMode = QuizMode.PRACTI
         settle(qtbot, window.ops)
     assert quiz.session is not None
     return quiz
+
+
+def submit_test(qtbot: QtBot, quiz: QuizView) -> str:
+    """Click "Submit test" and answer Yes to the question before it; returns what the question said."""
+    qtbot.mouseClick(quiz.finish_button, Qt.MouseButton.LeftButton)
+    box = quiz.confirm_box
+    assert box is not None
+    qtbot.waitUntil(box.isVisible)
+    text = box.text()
+    qtbot.mouseClick(box.button(QMessageBox.StandardButton.Yes), Qt.MouseButton.LeftButton)
+    settle(qtbot, quiz.ops)
+    return text
 
 
 def saved_answers() -> list[tuple[str, int, float]]:

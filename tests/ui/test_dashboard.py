@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import pyqtgraph as pg
-from PySide6.QtCore import Qt, QUrl
+from PySide6.QtCore import QUrl
 from pytestqt.qtbot import QtBot
 
 from irtutor.core.quiz_settings import QuizMode
-from tests.ui.driving import create_profile, open_quiz, settle, start_app
+from tests.ui.driving import create_profile, open_quiz, settle, start_app, submit_test
 
 
 def test_dashboard_after_one_test(qtbot: QtBot) -> None:
@@ -23,8 +23,7 @@ def test_dashboard_after_one_test(qtbot: QtBot) -> None:
             if option.correct:
                 quiz.question_widget.buttons[option.id].click()
         quiz.check_answer()
-    qtbot.mouseClick(quiz.finish_button, Qt.MouseButton.LeftButton)
-    settle(qtbot, window.ops)
+    submit_test(qtbot, quiz)
 
     window.progress_action.trigger()
     settle(qtbot, window.ops)

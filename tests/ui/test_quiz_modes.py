@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt, QUrl
 from pytestqt.qtbot import QtBot
 
 from irtutor.core.quiz_settings import QuizMode
-from tests.ui.driving import create_profile, open_quiz, saved_answers, settle, start_app
+from tests.ui.driving import create_profile, open_quiz, saved_answers, settle, start_app, submit_test
 
 
 def pick(quiz, right: bool) -> None:  # type: ignore[no-untyped-def]
@@ -66,8 +66,8 @@ def test_test_mode_hides_feedback_until_submitted_then_reviews(qtbot: QtBot) -> 
     assert len(saved_answers()) == 3
     assert quiz.finish_button.text() == f"Submit test ({total - 2} unanswered)"
 
-    qtbot.mouseClick(quiz.finish_button, Qt.MouseButton.LeftButton)
-    settle(qtbot, quiz.ops)
+    asked = submit_test(qtbot, quiz)
+    assert asked.startswith("Questions 3, 4, 5") and asked.endswith(f" and {total} have no answer. Submit anyway?")
     review = quiz.review_page.text.toPlainText()
     assert f"Score: 1 of {total}" in review
     assert review.count("Correct.") == 1 and review.count("Not quite.") == 1
@@ -79,8 +79,7 @@ def test_review_links_back_to_the_page(qtbot: QtBot) -> None:
     window = start_app(qtbot)
     create_profile(qtbot, window, "Ana")
     quiz = open_quiz(qtbot, window, QuizMode.TEST)
-    qtbot.mouseClick(quiz.finish_button, Qt.MouseButton.LeftButton)
-    settle(qtbot, quiz.ops)
+    submit_test(qtbot, quiz)
     first = window.lesson_view.lesson.questions[0]
     quiz.review_page.text.anchorClicked.emit(QUrl(f"page:{first.page}"))
     view = window.lesson_view

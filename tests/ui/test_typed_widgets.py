@@ -21,7 +21,7 @@ from irtutor.ui.main_window import MainWindow
 from irtutor.ui.quiz_view import QuizView
 from irtutor.ui.review_view import ReviewView
 from tests.conftest import FIXTURES
-from tests.ui.driving import create_profile, open_quiz, saved_answers, settle, start_app
+from tests.ui.driving import create_profile, open_quiz, saved_answers, settle, start_app, submit_test
 
 LESSON = "berlin-kinds"
 NUMERIC, SHORT_TEXT, CLOZE = "airlift-flights", "blockade-by", "blockade-gaps"
@@ -327,8 +327,7 @@ def test_test_mode_restores_typed_answers_when_returning_and_after_reopening(qtb
     settle(qtbot, quiz.ops)
     assert stored_responses()[-1] == (NUMERIC, {"text": "1,949"})
 
-    click(qtbot, quiz.finish_button)
-    settle(qtbot, quiz.ops)
+    submit_test(qtbot, quiz)
     review = quiz.review_page.text.toPlainText()
     assert "Your answer: 1,949" in review and "Right answer: 277500 flights (± 13875)" in review
     assert "Your answer: The blockade began in [1948] and was answered by […]." in review
