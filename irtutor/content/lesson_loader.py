@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from irtutor.content.located_yaml import LocatedYaml, load_located_yaml
+from irtutor.content.located_yaml import LocatedYaml, YamlPath, load_located_yaml
 from irtutor.content.pages import page_files, parse_page
 from irtutor.content.quiz_loader import load_questions, load_settings
 from irtutor.content.schema_check import schema_problems
@@ -59,7 +59,8 @@ def load_lesson(folder: Path, *, spare_parts: bool = False) -> tuple[Lesson | No
     page_slugs = {path.stem for path in page_files(folder)[0]}
     problems.extend(_link_problems(folder, pages, page_slugs, data["id"]))
     quiz_problems: list[Problem] = []
-    questions, quiz_settings, starts = _load_quiz(folder, page_slugs, {s.id for s in sources}, quiz_problems)
+    questions, quiz_settings, starts, dropped = _load_quiz(folder, page_slugs, {s.id for s in sources},
+                                                           quiz_problems)
     problems.extend(quiz_problems)
     if problems and not spare_parts:
         return None, problems
@@ -67,7 +68,8 @@ def load_lesson(folder: Path, *, spare_parts: bool = False) -> tuple[Lesson | No
         return None, problems
     problems.extend(uncited_source_problems(meta, pages, questions))
     pages = _spare_pages(pages, {Path(p.path).stem for p in problems if p.path != str(folder / QUIZ_FILE)})
-    kept = _spare_questions(questions, starts, quiz_problems)
+    handled = {id(p) for p in quiz_problems[:dropped[1]]}  # the form problems of the questions already left out
+    kept = _spare_questions(questions, starts, [p for p in quiz_problems if id(p) not in handled])
     return Lesson(
         id=data["id"], title=data["title"], summary=data["summary"], order=data["order"],
         folder=str(folder), objectives=tuple(data["objectives"]), pages=pages,
@@ -75,7 +77,7 @@ def load_lesson(folder: Path, *, spare_parts: bool = False) -> tuple[Lesson | No
         prerequisites=tuple(data.get("prerequisites", ())),
         discussion=tuple(data.get("discussion", ())), facts_as_of=data.get("facts_as_of", ""),
         quiz_settings=quiz_settings, further_reading=tuple(data.get("further_reading", ())),
-        left_out_questions=len(questions) - len(kept), quiz_unreadable=bool(quiz_problems) and not starts,
+        left_out_questions=dropped[0] + len(questions) - len(kept), quiz_unreadable=bool(quiz_problems) and not starts,
     ), problems
 
 
@@ -125,24 +127,60 @@ def _quiz_schema_problems(folder: Path) -> list[Problem]:
 
 
 def _load_quiz(folder: Path, pages: set[str], sources: set[str],
-               problems: list[Problem]) -> tuple[tuple[Question, ...], QuizSettings, list[int]]:
-    """The questions, the settings and the line each question starts on (none if the quiz is unreadable)."""
+               problems: list[Problem]) -> tuple[tuple[Question, ...], QuizSettings, list[int], tuple[int, int]]:
+    """The questions, the settings, the line each question starts on (none if the quiz is unreadable)
+    and (how many questions were left out for a mistake in their form, how many problems that explains)."""
     quiz_path = folder / QUIZ_FILE
     if not quiz_path.is_file():
-        return (), QuizSettings(), []
+        return (), QuizSettings(), [], (0, 0)
     try:
         quiz = read_yaml(quiz_path)
     except LessonError as exc:
         problems.append(exc.problem)
-        return (), QuizSettings(), []
+        return (), QuizSettings(), [], (0, 0)
     schema = schema_problems(quiz, "quiz")
+    dropped = (0, 0)
     if schema:
         problems.extend(schema)
-        return (), QuizSettings(), []
+        spared = _without_questions_at(quiz, [p.line for p in schema])
+        if spared is None or schema_problems(spared[0], "quiz"):
+            return (), QuizSettings(), [], (0, 0)
+        quiz, dropped = spared[0], (spared[1], len(schema))
     questions, quiz_problems = load_questions(quiz, pages, sources)
     problems.extend(quiz_problems)
     starts = [quiz.position(("questions", i))[0] for i in range(len(questions))]
-    return questions, load_settings(quiz), starts
+    return questions, load_settings(quiz), starts, dropped
+
+
+def _without_questions_at(quiz: LocatedYaml, lines: list[int]) -> tuple[LocatedYaml, int] | None:
+    """The quiz without the questions these lines fall in, and how many went; None if a line is in no question.
+
+    So that a typo in one question's form (an unknown kind, a missing field) costs that question only."""
+    items = quiz.data.get("questions") if isinstance(quiz.data, dict) else None
+    if not isinstance(items, list) or not items:
+        return None
+    starts = [quiz.position(("questions", i))[0] for i in range(len(items))]
+    spans = list(zip(starts, [*starts[1:], 1 << 30], strict=True))
+    broken = set()
+    for line in lines:
+        hit = [i for i, (first, after) in enumerate(spans) if first <= line < after]
+        if not hit:
+            return None
+        broken.update(hit)
+    new_index = {old: new for new, old in enumerate(i for i in range(len(items)) if i not in broken)}
+
+    def moved(table: dict[YamlPath, tuple[int, int]]) -> dict[YamlPath, tuple[int, int]]:
+        out = {}
+        for path, where in table.items():
+            if len(path) >= 2 and path[0] == "questions" and isinstance(path[1], int):
+                if path[1] not in new_index:
+                    continue
+                path = ("questions", new_index[path[1]], *path[2:])
+            out[path] = where
+        return out
+
+    data = {**quiz.data, "questions": [items[i] for i in new_index]}
+    return LocatedYaml(quiz.path, data, moved(quiz.values), moved(quiz.keys)), len(broken)
 
 
 def _link_problems(folder: Path, pages: tuple[Page, ...], slugs: set[str], lesson_id: str) -> list[Problem]:

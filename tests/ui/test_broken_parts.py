@@ -37,6 +37,15 @@ def test_students_get_the_lesson_with_a_notice_in_place_of_the_broken_parts(tmp_
     assert load_lessons([tmp_path / "course"], strict=True).lessons == []
 
 
+def test_a_typo_in_one_question_s_form_costs_that_question(tmp_path: Path) -> None:
+    typo = SECOND.replace("page: 09-nowhere", "page: 01-intro").replace("single_choice", "essay")
+    folder = write_lesson(tmp_path, {"quiz.yaml": QUIZ_YAML + typo})
+    lesson, problems = load_lesson(folder, spare_parts=True)
+    assert lesson is not None and [q.id for q in lesson.questions] == ["q1"] and lesson.left_out_questions == 1
+    assert [(Path(p.path).name, p.line) for p in problems] == [("quiz.yaml", 13)]
+    assert load_lesson(folder) == (None, problems)
+
+
 def test_an_unreadable_quiz_leaves_the_reading(tmp_path: Path) -> None:
     lesson, problems = load_lesson(write_lesson(tmp_path, {"quiz.yaml": "questions: [\n"}), spare_parts=True)
     assert lesson is not None and lesson.questions == () and lesson.quiz_unreadable

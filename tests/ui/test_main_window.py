@@ -164,7 +164,8 @@ def test_problems_show_in_the_status_bar_and_a_dialog(qtbot: QtBot, lesson_copy)
     assert window.problems_button.text() == "⚠ 1 lesson problem"
     assert window.lesson_list.count() == 1
     view = window.open_lesson("nato-origins")
-    assert view is not None and view.quiz.lesson.questions == () and "no quiz" in view.notice.text()
+    assert view is not None and "1 question of this lesson's quiz" in view.notice.text()
+    assert len(view.quiz.lesson.questions) > 1  # the rest of the quiz is there
     qtbot.mouseClick(window.problems_button, Qt.MouseButton.LeftButton)
     dialog = window.findChild(type(window.profile_dialog).__mro__[1], "problems-dialog")
     assert dialog is not None and dialog.isVisible()
