@@ -21,8 +21,9 @@ from irtutor.core.practice_focus import Focus, QuestionRecord, difficult, focuse
 from irtutor.core.quiz_settings import QuizMode
 from irtutor.services.attempt_history import AttemptReview
 from irtutor.ui import messages
-from irtutor.ui.attempt_review import review_html
+from irtutor.ui.attempt_review import TOGGLE, review_html, verdict_of
 from irtutor.ui.local_time import local_clock
+from irtutor.ui.quiz_navigator import QuizNavigator
 from irtutor.ui.safe_browser import SafeTextBrowser
 
 
@@ -120,14 +121,56 @@ class AttemptReviewPage(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.review: AttemptReview | None = None
+        self.opened: set[int] = set()
+        """The questions (numbered from 1) showing their parts."""
+        self.navigator = QuizNavigator()
         self.text = SafeTextBrowser()
         self.text.setObjectName("attempt-review")
         self.text.setAccessibleName("Attempt review")
+        self.open_all_button = QPushButton(messages.OPEN_ALL)
         self.back_button = QPushButton(messages.BACK_TO_START)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.back_button)
+        buttons.addWidget(self.open_all_button)
+        buttons.addStretch(1)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.navigator)
         layout.addWidget(self.text, 1)
-        layout.addWidget(self.back_button, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addLayout(buttons)
         self.back_button.clicked.connect(self.sig_back.emit)
+        self.open_all_button.clicked.connect(self.toggle_all)
+        self.navigator.sig_go.connect(lambda position: self.open_question(position + 1))
+        self.text.link_activated.connect(self._on_link)
 
     def show_review(self, review: AttemptReview) -> None:
-        self.text.setHtml(review_html(review))
+        self.review, self.opened = review, set()
+        self.navigator.show_states([verdict_of(item.answer.outcome if item.answer else None) for item in review.items])
+        self._render()
+
+    def open_question(self, number: int) -> None:
+        """Open question `number` (from 1) and scroll to it."""
+        self.opened.add(number)
+        self._render()
+        self.text.scrollToAnchor(f"q{number}")
+
+    def toggle_all(self) -> None:
+        count = len(self.review.items) if self.review else 0
+        self.opened = set() if len(self.opened) == count else set(range(1, count + 1))
+        self._render()
+
+    def _on_link(self, href: str) -> None:
+        if href.startswith(TOGGLE):
+            number = int(href.removeprefix(TOGGLE))
+            self.opened ^= {number}
+            self._render()
+            self.text.scrollToAnchor(f"q{number}")
+
+    def _render(self) -> None:
+        if self.review is None:
+            return
+        bar = self.text.verticalScrollBar().value()
+        self.text.setHtml(review_html(self.review, frozenset(self.opened)))
+        self.text.verticalScrollBar().setValue(bar)
+        everything = len(self.opened) == len(self.review.items)
+        self.open_all_button.setText(messages.CLOSE_ALL if everything else messages.OPEN_ALL)

@@ -31,6 +31,7 @@ from irtutor.core.tries import parts_right
 from irtutor.services.attempt_history import AttemptReview
 from irtutor.services.quiz_session import QuizSession
 from irtutor.ui import messages
+from irtutor.ui.attempt_review import verdict_of, verdict_words
 from irtutor.ui.flow_layout import FlowLayout
 from irtutor.ui.ops import Change, Operations
 from irtutor.ui.question_base import QuestionWidget
@@ -128,7 +129,7 @@ class QuizView(QWidget):
         self.navigator.sig_go.connect(self.go_to)
         self.timer.timeout.connect(self._tick)
         self.feedback.link_activated.connect(self._on_link)
-        self.review_page.text.link_activated.connect(self._on_link)
+        self.review_page.text.link_activated.connect(self._on_link)  # "page:" links; the page opens rows itself
         self.review_page.sig_back.connect(self.show_start)
         self.start_page.sig_start.connect(self.start)
         self.start_page.sig_review.connect(self.show_review)
@@ -348,7 +349,7 @@ class QuizView(QWidget):
             self._show_try_feedback(outcome, session.tries_left(widget.question.id))
 
     def _show_try_feedback(self, outcome: Outcome, left: int) -> None:
-        verdict = messages.PARTLY.format(percent=round(outcome.score * 100)) if outcome.score > 0 else messages.WRONG
+        verdict = verdict_words(outcome)
         right, given = parts_right(outcome)
         hint = messages.TRY_HINT.format(right=right, given=given, left=left) if given > 1 else \
             messages.TRY_HINT_PLAIN.format(left=left)
@@ -363,14 +364,7 @@ class QuizView(QWidget):
 
     def _show_feedback(self, outcome: Outcome) -> None:
         tries = self.session.state.tries.get(outcome.question_id, 1) if self.session else 1
-        if outcome.correct and tries > 1:
-            verdict = messages.CORRECT_ON_TRY.format(tries=tries, percent=round(outcome.score * 100))
-        elif outcome.correct:
-            verdict = messages.CORRECT
-        elif outcome.score > 0:
-            verdict = messages.PARTLY.format(percent=round(outcome.score * 100))
-        else:
-            verdict = messages.WRONG
+        verdict = verdict_words(outcome, tries)
         parts = [f"<p><b>{verdict}</b></p>"]
         if not getattr(self.question_widget, "shows_part_feedback", False):  # else it is beside each option
             parts += [render_text(text) for text in outcome.feedback]
@@ -423,7 +417,7 @@ class QuizView(QWidget):
             return "unanswered"
         if not (session.shows_feedback and session.reveals(question_id)):
             return "answered"
-        return verdict_state(recorded.outcome)
+        return verdict_of(recorded.outcome)
 
     def _has_new_answer(self) -> bool:
         session, widget = self.session, self.question_widget
@@ -449,13 +443,6 @@ class QuizView(QWidget):
         kind, _, target = href.partition(":")
         if kind == "page":
             self.sig_open_page.emit(target)
-
-
-def verdict_state(outcome: Outcome | None) -> str:
-    """A whole answer's verdict, in the words of core.verdicts (and "unanswered" for none)."""
-    if outcome is None:
-        return "unanswered"
-    return "right" if outcome.correct else "partly_right" if outcome.score > 0 else "wrong"
 
 
 def _numbers(numbers: list[int]) -> str:

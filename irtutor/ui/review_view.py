@@ -17,6 +17,7 @@ from irtutor.core.practice_focus import Focus
 from irtutor.core.questions import Response
 from irtutor.services.review_session import ReviewSession
 from irtutor.ui import messages
+from irtutor.ui.attempt_review import verdict_words
 from irtutor.ui.local_time import local_clock
 from irtutor.ui.ops import Change, Operations
 from irtutor.ui.question_base import QuestionWidget
@@ -136,7 +137,7 @@ class ReviewView(QDialog):
         self.done_count += 1
         if self.question_widget is not None:
             self.question_widget.show_answer(response, outcome)
-        verdict = messages.CORRECT if outcome.correct else messages.WRONG
+        verdict = verdict_words(outcome)  # the quiz's and the attempt review's words
         card = self.session.cards[self.index]
         parts = [f"<p><b>{verdict}</b></p>", *(render_text(t) for t in outcome.feedback),
                  render_text(outcome.explanation),

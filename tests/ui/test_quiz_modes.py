@@ -68,6 +68,7 @@ def test_test_mode_hides_feedback_until_submitted_then_reviews(qtbot: QtBot) -> 
 
     asked = submit_test(qtbot, quiz)
     assert asked.startswith("Questions 3, 4, 5") and asked.endswith(f" and {total} have no answer. Submit anyway?")
+    qtbot.mouseClick(quiz.review_page.open_all_button, Qt.MouseButton.LeftButton)
     review = quiz.review_page.text.toPlainText()
     assert f"Score: 1 of {total}" in review
     assert review.count("Correct.") == 1 and review.count("Not quite.") == 1

@@ -328,6 +328,7 @@ def test_test_mode_restores_typed_answers_when_returning_and_after_reopening(qtb
     assert stored_responses()[-1] == (NUMERIC, {"text": "1,949"})
 
     submit_test(qtbot, quiz)
+    click(qtbot, quiz.review_page.open_all_button)
     review = quiz.review_page.text.toPlainText()
     assert "Your answer: 1,949" in review and "Right answer: 277500 flights (± 13875)" in review
     assert "Your answer: The blockade began in [1948] and was answered by […]." in review
