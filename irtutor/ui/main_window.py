@@ -5,9 +5,10 @@ from __future__ import annotations
 from functools import partial
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLockFile, Qt, QTimer
-from PySide6.QtGui import QCloseEvent, QFocusEvent, QKeySequence, QShortcut
+from PySide6.QtCore import QEvent, QLockFile, QObject, Qt, QTimer
+from PySide6.QtGui import QCloseEvent, QFocusEvent, QKeySequence, QShortcut, QWheelEvent
 from PySide6.QtWidgets import (
+    QApplication,
     QDialog,
     QLabel,
     QListWidget,
@@ -151,6 +152,19 @@ class MainWindow(QMainWindow):
         self.ops.sig_busy.connect(self._show_busy)
         self.ops.sig_changed.connect(self._on_changed)
         self.due_timer.timeout.connect(self._refresh_due_when_idle)
+        app = QApplication.instance()
+        if app is not None:  # Ctrl+wheel anywhere in the lesson sizes the text as Ctrl+= does
+            app.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (event.type() == QEvent.Type.Wheel and isinstance(event, QWheelEvent)
+                and event.modifiers() & Qt.KeyboardModifier.ControlModifier
+                and isinstance(watched, QWidget) and self.stack.isAncestorOf(watched)):
+            delta = event.angleDelta().y()
+            if delta:
+                self.step_text(1 if delta > 0 else -1)
+            return True
+        return super().eventFilter(watched, event)
 
     def _fill_lessons(self, rows: list[tuple[str, str, str]]) -> None:
         current = self.lesson_list.currentItem()
@@ -324,8 +338,6 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(messages.TEXT_SIZE_STATUS.format(percent=100 + 10 * self.text_step), 2000)
 
     def _apply_text_size(self, step: int) -> None:
-        from PySide6.QtWidgets import QApplication
-
         self.text_step = step
         font = QApplication.font()
         font.setPointSizeF(font.pointSizeF() * (1 + step / 10))

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtGui import QWheelEvent
+from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from irtutor.core.quiz_settings import QuizMode
@@ -91,3 +92,27 @@ def test_the_due_count_refreshes_by_itself_and_nothing_due_says_when(qtbot: QtBo
     assert soon is not None and local_clock(soon) in header
     window.review_view.grab().save(str(tmp_path / "nothing-due.png"))
     window.review_view.close()
+
+
+def test_ctrl_wheel_sizes_the_text_on_pages_with_figures_and_in_the_quiz(qtbot: QtBot) -> None:
+    window = start_app(qtbot)
+    create_profile(qtbot, window, "Ana")
+    view = window.open_lesson("nato-origins")
+    assert view is not None and view.reader.parts.isVisible()  # page 1 has a figure
+    base = view.reader.parts.chunks[0].font().pointSizeF()
+    for target, delta in ((view.reader.parts.chunks[0].viewport(), 120), (view.reader.side.viewport(), 120)):
+        QApplication.sendEvent(target, _wheel(target, delta))
+    assert view.reader.parts.chunks[0].font().pointSizeF() > base * 1.15
+    view.show_quiz()
+    qtbot.waitUntil(view.quiz.isVisible)
+    QApplication.sendEvent(view.quiz, _wheel(view.quiz, -120))
+    assert window.text_step == 1
+    QApplication.sendEvent(window.lesson_list.viewport(), _wheel(window.lesson_list.viewport(), 120))
+    assert window.text_step == 1  # the lesson list scrolls as usual
+
+
+def _wheel(widget: QWidget, delta: int) -> QWheelEvent:
+    centre = QPointF(widget.rect().center())
+    return QWheelEvent(centre, QPointF(widget.mapToGlobal(centre.toPoint())), QPoint(), QPoint(0, delta),
+                       Qt.MouseButton.NoButton, Qt.KeyboardModifier.ControlModifier, Qt.ScrollPhase.NoScrollPhase,
+                       False)
