@@ -77,6 +77,8 @@ class FlowLayout(QLayout):
         lines: list[list[tuple[QLayoutItem, int]]] = [[]]
         x = area.x()
         for item, glued in zip(self._items, self._glued, strict=True):
+            if item.isEmpty():
+                continue  # a hidden button takes no room, nor the gap before it
             width = item.sizeHint().width()
             gap = 0 if glued or not lines[-1] else self._spacing
             if lines[-1] and x + gap + width > area.right() + 1:

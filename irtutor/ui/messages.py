@@ -221,4 +221,3 @@ TIME_LEFT = "Time left: {clock}"
 SCORE_PERCENT = "{score:g} of {total} ({percent}%)"
 OPEN_ALL = "Open all"
 CLOSE_ALL = "Close all"
-VERDICT_WORDS = {"right": "Right", "wrong": "Wrong", "partly_right": "Partly right", "unanswered": "Not answered"}

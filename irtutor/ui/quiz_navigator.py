@@ -56,8 +56,8 @@ def _paint(button: QPushButton, number: int, state: str, current: bool, flagged:
     frame = "border: 3px solid palette(highlight);" if current else "border: 1px solid palette(mid);"
     button.setStyleSheet(f"QPushButton {{ {fill} {frame} border-radius: 4px; padding: 3px; }}")
     button.setText(f"{FLAG_MARK} {number}" if flagged else str(number))
-    spoken = [messages.NAV_STATES.get(state, state)] + (["flagged for later"] if flagged else []) \
-        + (["current"] if current else [])
+    spoken = [messages.NAV_STATES.get(state, state)] + [messages.NAV_STATES[word] for word, on in
+                                                        (("flagged", flagged), ("current", current)) if on]
     button.setAccessibleName(messages.NAVIGATOR_NAME.format(number=number, state=", ".join(spoken)))
     button.setToolTip(button.accessibleName())
     button.setProperty("state", state)

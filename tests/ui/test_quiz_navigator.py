@@ -69,6 +69,7 @@ def test_a_time_limit_survives_a_restart(qtbot: QtBot, lesson_copy: Path) -> Non
     assert resumed.session is not None and resumed.session.layout.deadline == deadline
     assert resumed.clock.isVisible()
     assert resumed.clock.text() in ("Time left: 30:00", "Time left: 29:59", "Time left: 29:58")
+    resumed.grab().save("/tmp/shots/quiz_timed.png")
 
 
 def test_a_test_submits_itself_when_time_runs_out(qtbot: QtBot, lesson_copy: Path) -> None:

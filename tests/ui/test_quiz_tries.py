@@ -68,6 +68,8 @@ def test_show_answer_ends_the_tries(qtbot: QtBot) -> None:
     assert "missed" in quiz.question_widget.shown_verdicts().values()
     assert not quiz.retry_button.isVisible()
     assert QApplication.focusWidget() is quiz.next_button
+    assert quiz.navigator.buttons[0].property("state") == "wrong"  # revealed: the grid shows its verdict
+    quiz.grab().save("/tmp/shots/quiz_shown_answer.png")
 
 
 def test_a_wrong_typed_answer_keeps_the_right_one_hidden(qtbot: QtBot) -> None:
