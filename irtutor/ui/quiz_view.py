@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import html
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -21,21 +20,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from irtutor.content.safe_markdown import render_text
 from irtutor.core.grading import Outcome
 from irtutor.core.lesson import Lesson
 from irtutor.core.practice_focus import Focus, QuestionRecord
 from irtutor.core.questions import Response
 from irtutor.core.quiz_settings import QuizMode
-from irtutor.core.tries import parts_right
 from irtutor.services.attempt_history import AttemptReview
 from irtutor.services.quiz_session import QuizSession
 from irtutor.ui import messages
-from irtutor.ui.attempt_review import verdict_of, verdict_words
+from irtutor.ui.attempt_review import verdict_of
 from irtutor.ui.flow_layout import FlowLayout
 from irtutor.ui.ops import Change, Operations
 from irtutor.ui.question_base import QuestionWidget
 from irtutor.ui.question_factory import make_question_widget
+from irtutor.ui.quiz_feedback import answer_html, try_html
 from irtutor.ui.quiz_navigator import QuizNavigator
 from irtutor.ui.quiz_pages import AttemptReviewPage, QuizStartPage
 from irtutor.ui.safe_browser import SafeTextBrowser
@@ -349,34 +347,13 @@ class QuizView(QWidget):
             self._show_try_feedback(outcome, session.tries_left(widget.question.id))
 
     def _show_try_feedback(self, outcome: Outcome, left: int) -> None:
-        verdict = verdict_words(outcome)
-        right, given = parts_right(outcome)
-        hint = messages.TRY_HINT.format(right=right, given=given, left=left) if given > 1 else \
-            messages.TRY_HINT_PLAIN.format(left=left)
         beside = getattr(self.question_widget, "shows_part_feedback", False)  # then it is by each option
-        parts = [f"<p><b>{verdict}</b></p>", *(render_text(text) for text in (() if beside else outcome.feedback)),
-                 f"<p>{html.escape(hint)}</p>"]
-        page_number = self.lesson.page_number(outcome.page)
-        if page_number is not None:  # the page to read again is a hint, not the answer
-            title = html.escape(self.lesson.pages[page_number].title)
-            parts.append(f"<p>{messages.READ_AGAIN.format(slug=outcome.page, title=title)}</p>")
-        self.feedback.setHtml("".join(parts))
+        self.feedback.setHtml(try_html(self.lesson, outcome, left, beside=beside))
 
     def _show_feedback(self, outcome: Outcome) -> None:
         tries = self.session.state.tries.get(outcome.question_id, 1) if self.session else 1
-        verdict = verdict_words(outcome, tries)
-        parts = [f"<p><b>{verdict}</b></p>"]
-        if not getattr(self.question_widget, "shows_part_feedback", False):  # else it is beside each option
-            parts += [render_text(text) for text in outcome.feedback]
-        parts.append(render_text(outcome.explanation))
-        page_number = self.lesson.page_number(outcome.page)
-        if page_number is not None:
-            title = html.escape(self.lesson.pages[page_number].title)
-            parts.append(f"<p>{messages.READ_AGAIN.format(slug=outcome.page, title=title)}</p>")
-        source = self.lesson.source(outcome.source)
-        if source is not None:
-            parts.append(f"<p><i>{html.escape(messages.SOURCE_LINE.format(citation=source.citation()))}</i></p>")
-        self.feedback.setHtml("".join(parts))
+        beside = getattr(self.question_widget, "shows_part_feedback", False)
+        self.feedback.setHtml(answer_html(self.lesson, outcome, tries, beside=beside))
 
     def _refresh_controls(self) -> None:
         session, widget = self.session, self.question_widget
