@@ -29,13 +29,14 @@ from irtutor.core.questions import Item, Response
 from irtutor.core.shuffling import unsolved
 from irtutor.core.verdicts import PartVerdict, Verdict
 from irtutor.qtkit.plain_text import plain_tooltip
-from irtutor.ui.question_base import RIGHT_COLOUR, VERDICT_COLOUR, VERDICT_MARK, QuestionWidget
+from irtutor.ui.question_base import VERDICT_MARK, QuestionWidget, verdict_colour
 
 CHOOSE = "Choose…"
 MATCH_FOR = "Match for: {left}"
 RIGHT_MATCH = "→ {right}"
 RIGHT_MATCH_SPOKEN = "Wrong; the right match is {right}."
 RIGHT_SPOKEN = "Right."
+NOT_MATCHED = "(none chosen)"
 ORDER_NAME = "Order: first to last"
 ORDER_HINT = "Select an item and move it with Alt+Up / Alt+Down, the buttons, or by dragging."
 MOVE_UP = "▲ Move up"
@@ -104,6 +105,9 @@ class MatchingQuestionWidget(_ShuffledQuestion):
         self.left_labels: dict[str, QLabel] = {}
         self.combos: dict[str, QComboBox] = {}
         self.right_labels: dict[str, QLabel] = {}
+        self.chosen_labels: dict[str, QLabel] = {}
+        """Once answered, each row's choice as plain text in its verdict's colour, where its box was:
+        a disabled box would draw it grey on grey."""
         grid = QGridLayout()
         grid.setColumnStretch(0, 1)
         grid.setColumnStretch(1, 1)
@@ -139,13 +143,22 @@ class MatchingQuestionWidget(_ShuffledQuestion):
         answer.setWordWrap(True)
         answer.setTextFormat(Qt.TextFormat.PlainText)
         answer.setVisible(False)
+        chosen = QLabel()
+        chosen.setObjectName(f"matched-{left.id}")
+        chosen.setWordWrap(True)
+        chosen.setTextFormat(Qt.TextFormat.PlainText)
+        chosen.setMinimumHeight(combo.sizeHint().height())
+        chosen.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        chosen.setVisible(False)
         chooser = QVBoxLayout()  # the right match appears right under the box, however tall the left text
         chooser.addWidget(combo)
+        chooser.addWidget(chosen)
         chooser.addWidget(answer)
         chooser.addStretch(1)
         grid.addWidget(label, row, 0, Qt.AlignmentFlag.AlignTop)
         grid.addLayout(chooser, row, 1)
         self.left_labels[left.id], self.combos[left.id], self.right_labels[left.id] = label, combo, answer
+        self.chosen_labels[left.id] = chosen
 
     def _on_choice(self) -> None:
         for combo in self.combos.values():
@@ -176,10 +189,19 @@ class MatchingQuestionWidget(_ShuffledQuestion):
         self.tag_part(label, left.id)
         self.show_verdict(label, part)
         label.setText(f"{VERDICT_MARK[verdict]} {left.text}")
-        label.setStyleSheet(f"color: {VERDICT_COLOUR[verdict]}")
-        combo.setAccessibleDescription(RIGHT_SPOKEN if right else RIGHT_MATCH_SPOKEN.format(right=right_text))
+        colour = verdict_colour(verdict, self.palette())
+        label.setStyleSheet(f"color: {colour}")
+        spoken = RIGHT_SPOKEN if right else RIGHT_MATCH_SPOKEN.format(right=right_text)
+        combo.setAccessibleDescription(spoken)
+        chosen = self.chosen_labels[left.id]
+        chosen.setText(f"{VERDICT_MARK[verdict]} {combo.currentText() if combo.currentIndex() > 0 else NOT_MATCHED}")
+        chosen.setStyleSheet(f"color: {colour}; font-weight: bold;")
+        chosen.setAccessibleName(combo.accessibleName())
+        chosen.setAccessibleDescription(spoken)
+        chosen.setVisible(True)
+        combo.setVisible(False)
         answer.setText(RIGHT_MATCH.format(right=right_text))
-        answer.setStyleSheet(f"color: {RIGHT_COLOUR}")
+        answer.setStyleSheet(f"color: {verdict_colour(Verdict.RIGHT, self.palette())}")
         answer.setVisible(not right)
 
 
@@ -197,7 +219,7 @@ class OrderingQuestionWidget(_ShuffledQuestion):
         self.right_order = QLabel()
         self.right_order.setWordWrap(True)
         self.right_order.setTextFormat(Qt.TextFormat.PlainText)
-        self.right_order.setStyleSheet(f"color: {RIGHT_COLOUR}")
+        self.right_order.setStyleSheet(f"color: {verdict_colour(Verdict.RIGHT, self.palette())}")
         self.right_order.setVisible(False)
         self._lay_out()
         self._show_order(unsolved(self.shuffled(self.key.ids), self.key.ids))
@@ -315,7 +337,7 @@ class OrderingQuestionWidget(_ShuffledQuestion):
             verdict = part.verdict if part else Verdict.WRONG
             item.setData(VERDICT_ROLE, str(verdict))
             item.setText(f"{VERDICT_MARK[verdict]} {item.text()}")
-            item.setForeground(QColor(VERDICT_COLOUR[verdict]))
+            item.setForeground(QColor(verdict_colour(verdict, self.palette())))
         self.right_order.setText(RIGHT_ORDER.format(order=describe_correct(self.question)))
         self.right_order.setVisible(True)
         self._refresh_buttons()

@@ -16,14 +16,19 @@ from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QVBoxLayout, QWidget
 from irtutor.core.grading import Outcome
 from irtutor.core.kinds.cloze import ClozeKey, Gap
 from irtutor.core.questions import Response
+from irtutor.core.verdicts import Verdict
 from irtutor.qtkit.plain_text import plain_tooltip
 from irtutor.ui import messages
 from irtutor.ui.flow_layout import FlowLayout
-from irtutor.ui.question_base import VERDICT_COLOUR, WRONG_COLOUR, QuestionWidget
+from irtutor.ui.question_base import QuestionWidget, verdict_colour
 from irtutor.ui.typed_questions import marked_style
 
 GAP_WIDTH_CHARS = 12
-"""Typed gaps all look alike, so their size does not hint at the length of the answer."""
+"""The least width of a typed gap, in average characters."""
+GAP_MAX_CHARS = 32
+"""The most: a longer answer scrolls inside its gap rather than pushing the text wide."""
+GAP_MARGIN = 24
+"""Pixels beyond the text: the frame, and the thick border and padding of a marked gap."""
 
 GapInput = QLineEdit | QComboBox
 
@@ -33,6 +38,11 @@ class ClozeQuestionWidget(QuestionWidget):
 
     def build(self) -> None:
         self.inputs: dict[str, GapInput] = {}
+        # Every typed gap of a question as wide as its longest accepted answer needs (within limits),
+        # so "United States" fits and the gaps' sizes do not tell one answer's length from another's.
+        self.gap_width = self._fitting_width(
+            max((v.text for g in self.key.gaps if not g.is_choice for v in g.variants if v.credit > 0),
+                key=len, default=""))
         self.text_area = QWidget()
         self.text_area.setObjectName("cloze-text")
         space = self.fontMetrics().horizontalAdvance(" ")
@@ -75,7 +85,7 @@ class ClozeQuestionWidget(QuestionWidget):
             widget.currentIndexChanged.connect(lambda _index: self.emit_changed())
         else:
             widget = QLineEdit()
-            widget.setFixedWidth(widget.fontMetrics().averageCharWidth() * GAP_WIDTH_CHARS)
+            widget.setFixedWidth(self.gap_width)
             widget.textChanged.connect(lambda _text: self.emit_changed())
         widget.setObjectName(f"gap-{gap.id}")
         self.tag_part(widget, gap.id)
@@ -83,6 +93,12 @@ class ClozeQuestionWidget(QuestionWidget):
         widget.setAccessibleDescription(self._sentence())
         self.inputs[gap.id] = widget
         return widget
+
+    def _fitting_width(self, text: str) -> int:
+        """Pixels for a typed gap showing `text`: at least GAP_WIDTH_CHARS, at most GAP_MAX_CHARS."""
+        metrics = self.fontMetrics()
+        least, most = metrics.averageCharWidth() * GAP_WIDTH_CHARS, metrics.averageCharWidth() * GAP_MAX_CHARS
+        return min(max(least, metrics.horizontalAdvance(text)), most) + GAP_MARGIN
 
     def _choices(self, gap: Gap) -> tuple[str, ...]:
         """The choices shuffled: the lesson lists the right one first."""
@@ -115,7 +131,10 @@ class ClozeQuestionWidget(QuestionWidget):
             widget = self.inputs[gap.id]
             part = outcome.part(gap.id)
             self.show_verdict(widget, part)
-            _lock(widget, VERDICT_COLOUR[part.verdict] if part else WRONG_COLOUR)
+            _lock(widget, verdict_colour(part.verdict if part else Verdict.WRONG, self.palette()))
+            if isinstance(widget, QLineEdit):  # what the student typed, whole if it can be
+                widget.setFixedWidth(max(widget.width(), self._fitting_width(widget.text())))
+                widget.setCursorPosition(0)
             if part is None or part.credit < 1.0:
                 right = gap.best
                 widget.setToolTip(plain_tooltip(messages.THE_RIGHT_ANSWER.format(answer=right)))
@@ -143,6 +162,6 @@ def _lock(widget: GapInput, colour: str) -> None:
     if isinstance(widget, QLineEdit):
         widget.setReadOnly(True)
         widget.setStyleSheet(marked_style(colour))
-    else:
+    else:  # disabled, yet in the verdict's colour rather than the disabled grey
         widget.setEnabled(False)
-        widget.setStyleSheet(f"QComboBox {{ {marked_style(colour)} }}")
+        widget.setStyleSheet(f"QComboBox, QComboBox:disabled {{ {marked_style(colour)} }}")

@@ -141,8 +141,9 @@ def _mark_try(element: QWidget, mark: str, part: PartVerdict) -> None:
     spoken = VERDICT_SPOKEN[part.verdict]
     element.setAccessibleDescription(spoken)
     element.setToolTip(spoken)
+    colour = verdict_colour(part.verdict, element.palette())
     if isinstance(element, QLabel):
         element.setText(f"{mark} {element.text()}")
-        element.setStyleSheet(f"color: {VERDICT_COLOUR[part.verdict]}")
+        element.setStyleSheet(f"color: {colour}")
     else:
-        element.setStyleSheet(f"border: 2px solid {VERDICT_COLOUR[part.verdict]}")
+        element.setStyleSheet(f"border: 2px solid {colour}")

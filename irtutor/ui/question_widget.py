@@ -18,7 +18,7 @@ from irtutor.core.grading import Outcome
 from irtutor.core.kinds.choice import ChoiceKey, Option
 from irtutor.core.questions import QuestionKind, Response
 from irtutor.qtkit.plain_text import plain_label
-from irtutor.ui.question_base import VERDICT_COLOUR, VERDICT_SPOKEN, QuestionWidget
+from irtutor.ui.question_base import VERDICT_SPOKEN, QuestionWidget, verdict_colour
 
 MISSED_WORDS = " (right, not chosen)"
 
@@ -118,7 +118,7 @@ class ChoiceQuestionWidget(QuestionWidget):
                 continue
             words = MISSED_WORDS if part.verdict == "missed" else ""
             label.setText(f"{mark} {option.text}{words}")
-            label.setStyleSheet(f"color: {VERDICT_COLOUR[part.verdict]}")
+            label.setStyleSheet(f"color: {verdict_colour(part.verdict, self.palette())}")
             button.setAccessibleDescription(VERDICT_SPOKEN[part.verdict])
             if part.feedback and option.id in response.selected:
                 self.option_feedback[option.id].setText(part.feedback)

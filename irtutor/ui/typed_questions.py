@@ -15,10 +15,10 @@ from irtutor.core.grading import Outcome
 from irtutor.core.kinds.numeric import NumericKey
 from irtutor.core.kinds.short_text import TextKey
 from irtutor.core.questions import Response
-from irtutor.core.verdicts import ANSWER
+from irtutor.core.verdicts import ANSWER, Verdict
 from irtutor.qtkit.plain_text import plain_label
 from irtutor.ui import messages
-from irtutor.ui.question_base import VERDICT_COLOUR, WRONG_COLOUR, QuestionWidget
+from irtutor.ui.question_base import QuestionWidget, verdict_colour
 
 NUMBER_WIDTH_CHARS, TEXT_WIDTH_CHARS = 18, 36
 
@@ -77,7 +77,7 @@ class _TypedAnswerWidget(QuestionWidget):
         self.edit.setReadOnly(True)
         part = outcome.part(ANSWER)
         mark = self.show_verdict(self.edit, part)
-        colour = VERDICT_COLOUR[part.verdict] if part else WRONG_COLOUR
+        colour = verdict_colour(part.verdict if part else Verdict.WRONG, self.palette())
         self.edit.setStyleSheet(marked_style(colour))
         self.mark.setText(mark)
         self.mark.setStyleSheet(f"color: {colour}; font-weight: bold;")
