@@ -7,7 +7,8 @@ import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
-os.environ["QT_QPA_PLATFORM"] = "offscreen"  # before any Qt import, so the suite runs headless
+# Before any Qt import, so the suite runs headless; .ci/run also runs some tests under Xvfb with "xcb".
+os.environ["QT_QPA_PLATFORM"] = os.environ.get("IRTUTOR_TEST_QT_PLATFORM", "offscreen")
 
 import pytest
 
