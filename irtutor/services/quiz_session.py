@@ -29,6 +29,15 @@ class NothingToPractise(LookupError):
         self.focus = focus
 
 
+REVEALED = "revealed"
+FLAGGED = "flagged"
+"""Keys of the attempt's layout JSON beside AttemptLayout's own: what the student marked."""
+
+
+def _ids(value: object) -> tuple[str, ...]:
+    return tuple(str(v) for v in value) if isinstance(value, list) else ()
+
+
 CHANGED_NOTE = "This question was edited after you answered it; your score stands as it was graded then."
 
 
@@ -43,10 +52,12 @@ class QuizSession:
         self.profile = profile
         self.mode = QuizMode(stored.mode)
         self.layout, self.questions, self.state = replay(lesson, stored)
-        self.revealed: set[str] = set()
+        marks = stored.layout if isinstance(stored.layout, dict) else {}
+        self.revealed: set[str] = set(_ids(marks.get(REVEALED)))
         """Practice questions whose right answer the student asked to see: their tries are over."""
-        self.flagged: set[str] = set()
-        """Questions the student flagged to come back to (for this sitting)."""
+        self.flagged: set[str] = set(_ids(marks.get(FLAGGED)))
+        """Questions the student flagged to come back to. Both sets are kept in the attempt's layout
+        JSON (`marked_layout`, saved by `save_marks`), so a restart keeps them."""
 
     @classmethod
     def start(cls, store: Store, lesson: Lesson, profile: Profile, mode: QuizMode,
@@ -129,6 +140,15 @@ class QuizSession:
         """Flag (or unflag) a question to come back to; returns whether it is flagged now."""
         self.flagged ^= {question_id}
         return question_id in self.flagged
+
+    def marked_layout(self) -> dict[str, object]:
+        """The layout JSON with the shown answers and flags as they are now (a snapshot to save)."""
+        return {**self.layout.to_json(), REVEALED: sorted(self.revealed), FLAGGED: sorted(self.flagged)}
+
+    def save_marks(self, layout: dict[str, object]) -> None:
+        """Store a `marked_layout` snapshot with the attempt (on the storage worker, after `reveal`
+        or `toggle_flag` changed the sets in the GUI thread)."""
+        self.store.update_attempt_layout(self.state.attempt_id, layout)
 
     def seconds_left(self, now: datetime | None = None) -> float | None:
         """A timed test's remaining seconds (0 once past), or None without a time limit."""

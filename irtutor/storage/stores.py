@@ -33,6 +33,7 @@ _OPEN_ATTEMPT_LESSON = select(_attempt.c.lesson_id).where(_attempt.c.id == bindp
 _FINISH = (update(_attempt).where(_attempt.c.id == bindparam("attempt"))
            .values(finished_at=bindparam("finished"), score=bindparam("total")))
 _MOVE = update(_attempt).where(_attempt.c.id == bindparam("attempt")).values(position=bindparam("place"))
+_RELAYOUT = update(_attempt).where(_attempt.c.id == bindparam("attempt")).values(layout=bindparam("layout"))
 _ATTEMPT_COLUMNS = (_attempt.c.id, _attempt.c.lesson_id, _attempt.c.position, _attempt.c.mode, _attempt.c.layout,
                     _attempt.c.started_at, _attempt.c.finished_at)
 # The response as its JSON text: decoding it is most of the cost of reading thousands of answers,
@@ -166,6 +167,12 @@ class Store:
     def set_position(self, attempt_id: int, position: int) -> None:
         with self.engine.begin() as conn:
             conn.execute(_MOVE, {"attempt": attempt_id, "place": position})
+
+    @guarded("remember what you marked in the quiz")
+    def update_attempt_layout(self, attempt_id: int, layout: dict[str, object]) -> None:
+        """Replace the attempt's layout JSON (its order, and what the student marked: shown answers, flags)."""
+        with self.engine.begin() as conn:
+            conn.execute(_RELAYOUT, {"attempt": attempt_id, "layout": layout})
 
     @guarded("finish the attempt")
     def finish_attempt(self, attempt_id: int, reviews: tuple[ReviewUpdate | PendingReview, ...] = ()) -> None:

@@ -234,12 +234,14 @@ class QuizView(QWidget):
         session, widget = self.session, self.question_widget
         if session is not None and widget is not None and session.state.answered(widget.question.id):
             session.reveal(widget.question.id)
+            self.ops.write(self, partial(session.save_marks, session.marked_layout()))
             self.go_to(self.position, remember=False)
             self.next_button.setFocus()
 
     def toggle_flag(self) -> None:
         if self.session is not None and self.question_widget is not None:
             self.session.toggle_flag(self.question_widget.question.id)
+            self.ops.write(self, partial(self.session.save_marks, self.session.marked_layout()))
             self._refresh_controls()
 
     def finish(self) -> None:
