@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from urllib.parse import unquote
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QFontMetricsF, QKeyEvent, QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
@@ -24,12 +24,16 @@ from irtutor.core.lesson import Lesson
 from irtutor.qtkit.plain_text import plain_label
 from irtutor.ui import messages
 from irtutor.ui.directive_widgets import make_directive_widget
-from irtutor.ui.page_parts import PagePartsView
+from irtutor.ui.page_parts import ColumnBrowser, PagePartsView, char_width
 from irtutor.ui.safe_browser import SafeTextBrowser
 
 _PAGE_STEPS = {Qt.Key.Key_Left: -1, Qt.Key.Key_PageUp: -1, Qt.Key.Key_Right: 1, Qt.Key.Key_PageDown: 1}
 _KEY_EVENTS = (QEvent.Type.KeyPress, QEvent.Type.ShortcutOverride)
 _KEYPAD = Qt.KeyboardModifier.KeypadModifier
+SIDE_CHARS = 32
+"""The side panel is at least this many characters wide: key terms and addresses read whole."""
+NARROW_CHARS = 120
+"""Below this many characters of reader width the side panel folds away behind its button."""
 
 
 class LessonReader(QWidget):
@@ -43,7 +47,7 @@ class LessonReader(QWidget):
         self.lesson = lesson
         self.course = tuple(course) or (lesson,)
         self.page_index = 0
-        self.text = SafeTextBrowser()
+        self.text = ColumnBrowser()
         self.text.setObjectName("page-text")
         self.text.setAccessibleName("Lesson page")
         self.parts = PagePartsView()
@@ -55,8 +59,15 @@ class LessonReader(QWidget):
         self.side.setAccessibleName("Key terms and sources")
         self.previous_button = QPushButton("◀ Previous")
         self.next_button = QPushButton("Next ▶")
+        self.notes_button = QPushButton(messages.NOTES_BUTTON)
+        self.notes_button.setObjectName("notes-button")
+        self.notes_button.setCheckable(True)
+        self.notes_button.setChecked(True)
+        self.notes_button.setToolTip(messages.NOTES_TOOLTIP)
+        self._narrow: bool | None = None
         self.page_label = plain_label()
         self.page_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.page_label.setWordWrap(True)  # a long page title wraps rather than widening the window
         self._build_layout()
         self._connect()
         self.show_page(0)
@@ -68,10 +79,12 @@ class LessonReader(QWidget):
         splitter.addWidget(self.side)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 1)
+        splitter.setCollapsible(1, False)
         nav = QHBoxLayout()
         nav.addWidget(self.previous_button)
         nav.addWidget(self.page_label, 1)
         nav.addWidget(self.next_button)
+        nav.addWidget(self.notes_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(splitter, 1)
@@ -80,6 +93,7 @@ class LessonReader(QWidget):
     def _connect(self) -> None:
         self.previous_button.clicked.connect(lambda: self.show_page(self.page_index - 1))
         self.next_button.clicked.connect(lambda: self.show_page(self.page_index + 1))
+        self.notes_button.toggled.connect(self._show_side)
         self.text.link_activated.connect(self.follow_link)
         self.parts.link_activated.connect(self.follow_link)
         self.side.link_activated.connect(self.follow_link)
@@ -89,6 +103,35 @@ class LessonReader(QWidget):
             shortcut = QShortcut(QKeySequence(f"Ctrl+{number}"), self)
             shortcut.setContext(Qt.ShortcutContext.WindowShortcut)  # works from the lesson list too
             shortcut.activated.connect(lambda n=number: self.show_page(n - 1))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_side()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self._fit_side()
+
+    def _fit_side(self) -> None:
+        """A readable side panel where there is room; a drawer behind "Key terms" where there is not.
+
+        Crossing the width shows or hides it; in between, the button is the student's to press.
+        """
+        chars = char_width(QFontMetricsF(self.side.font()))
+        narrow = self.width() < NARROW_CHARS * chars
+        if narrow != self._narrow:
+            self._narrow = narrow
+            self.notes_button.setChecked(not narrow)
+        wanted = int(SIDE_CHARS * chars) + 24  # no minimum width: the window may be made smaller than this
+        sizes = self.splitter.sizes()
+        if self.side.isVisible() and 0 < sizes[1] < wanted and sum(sizes) > 2 * wanted:
+            self.splitter.setSizes([sum(sizes) - wanted, wanted])
+
+    def _show_side(self, shown: bool) -> None:
+        self.side.setVisible(shown)
+        if shown:
+            self._fit_side()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         # Page keys turn pages even where the text box would scroll or move a cursor.

@@ -4,17 +4,69 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QFontMetricsF, QResizeEvent
 from PySide6.QtWidgets import QFrame, QScrollArea, QSizePolicy, QVBoxLayout, QWidget
 
 from irtutor.core.directives import Directive
 from irtutor.ui.safe_browser import SafeTextBrowser
 
 FIGURE_HEIGHT = 460
-"""A chart, map or timeline gets this much height: enough for a projector, with text around it."""
+"""A chart, map or timeline gets this much height where the page is tall enough (a projector);
+on a shorter screen it gets the page's visible height, so it is always seen whole."""
+FIGURE_GAP = 12
+"""Room kept above and below a figure fitted to the page's height."""
+MEASURE = 72
+"""Characters a line of reading text holds at most: a comfortable measure (60-90 is readable)."""
+_SAMPLE = "The North Atlantic Treaty was signed in Washington on 4 April 1949 by twelve states."
 
 
-class ChunkBrowser(SafeTextBrowser):
+def char_width(metrics: QFontMetricsF) -> float:
+    """The width of an average character of running English text (wider than `averageCharWidth`)."""
+    return metrics.horizontalAdvance(_SAMPLE) / len(_SAMPLE)
+
+
+class ColumnBrowser(SafeTextBrowser):
+    """Lesson text in a centred column of `MEASURE` characters, however wide the window.
+
+    The side margins belong to the document's root frame, so the column keeps the text box's
+    background and its scrollbar stays at the window's edge.
+    """
+
+    def __init__(self, parent: QWidget | None = None, measure: int = MEASURE) -> None:
+        super().__init__(parent)
+        self.measure = measure
+
+    def column_width(self) -> float:
+        return self.measure * char_width(QFontMetricsF(self.font()))
+
+    def setHtml(self, text: str) -> None:
+        super().setHtml(text)
+        self._fit_column()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_column()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self._fit_column()
+
+    def _fit_column(self) -> None:
+        document = self.document()
+        frame = document.rootFrame()
+        spare = self.viewport().width() - 2 * document.documentMargin() - self.column_width()
+        side = max(0.0, spare / 2)
+        fmt = frame.frameFormat()
+        if abs(fmt.leftMargin() - side) < 0.5 and abs(fmt.rightMargin() - side) < 0.5:
+            return
+        fmt.setLeftMargin(side)
+        fmt.setRightMargin(side)
+        frame.setFrameFormat(fmt)
+
+
+class ChunkBrowser(ColumnBrowser):
     """A piece of page text as tall as its content, so the page scrolls as one."""
 
     def __init__(self, html: str, parent: QWidget | None = None) -> None:
@@ -59,7 +111,7 @@ class PagePartsView(QScrollArea):
                 layout.addWidget(chunk)
             else:
                 figure = make_figure(part)
-                figure.setMinimumHeight(FIGURE_HEIGHT)
+                figure.setMinimumWidth(1)  # the page is as narrow as the window, never scrolled sideways
                 self.figures.append(figure)
                 layout.addWidget(figure)
         layout.addStretch(1)
@@ -67,3 +119,17 @@ class PagePartsView(QScrollArea):
         if old is not None:
             old.deleteLater()
         self.setWidget(container)
+        self._fit_figures()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_figures()
+
+    def figure_height(self) -> int:
+        """`FIGURE_HEIGHT`, or less where the visible page is shorter."""
+        return max(120, min(FIGURE_HEIGHT, self.viewport().height() - 2 * FIGURE_GAP))
+
+    def _fit_figures(self) -> None:
+        height = self.figure_height()
+        for figure in self.figures:
+            figure.setFixedHeight(height)

@@ -39,6 +39,7 @@ def test_size_splitters_text_size_and_place_are_remembered(qtbot: QtBot) -> None
     assert larger > base * 1.15
     assert view.reader.side.font().pointSizeF() == larger and view.quiz.font().pointSizeF() == larger
     window.resize(760, 560)  # within the offscreen screen, which restoreGeometry fits to
+    qtbot.wait(20)  # the layout follows (the reader folds its side panel away at this width)
     window.splitter.setSizes([200, 800])
     view.reader.splitter.setSizes([500, 300])
     splitters = window.splitter.sizes(), view.reader.splitter.sizes()
