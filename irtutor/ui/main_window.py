@@ -6,7 +6,7 @@ from functools import partial
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QLockFile, QObject, Qt, QTimer
-from PySide6.QtGui import QCloseEvent, QFocusEvent, QKeySequence, QShortcut, QWheelEvent
+from PySide6.QtGui import QCloseEvent, QFocusEvent, QGuiApplication, QKeySequence, QShortcut, QWheelEvent
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -26,6 +26,7 @@ from irtutor.qtkit.plain_text import plain_tooltip
 from irtutor.ui import messages
 from irtutor.ui.ops import Change, Operations
 from irtutor.ui.settings import WindowSettings
+from irtutor.ui.theme import Theme, apply_theme, theme_menu
 
 if TYPE_CHECKING:
     from irtutor.core.attempts import Profile
@@ -135,6 +136,7 @@ class MainWindow(QMainWindow):
         view_menu.addAction(messages.SMALLER_TEXT_MENU, QKeySequence("Ctrl+-"), lambda: self.step_text(-1))
         view_menu.addAction(messages.STANDARD_TEXT_MENU, QKeySequence("Ctrl+0"), lambda: self.step_text(None))
         larger.setObjectName("larger-text")
+        self.theme_actions = theme_menu(view_menu.addMenu(messages.THEME_MENU), self.settings.theme(), self.set_theme)
         help_menu = self.menuBar().addMenu(messages.HELP_MENU)
         self.shortcuts_action = help_menu.addAction(messages.SHORTCUTS_MENU, QKeySequence("F1"), self.show_shortcuts)
         self.about_action = help_menu.addAction(messages.ABOUT_MENU, self.show_about)
@@ -323,6 +325,8 @@ class MainWindow(QMainWindow):
         if sizes is not None:
             self.splitter.restoreState(sizes)
         self._apply_text_size(self.settings.text_step())
+        apply_theme(self.settings.theme())
+        QGuiApplication.styleHints().colorSchemeChanged.connect(self._follow_system)
 
     def _save_layout(self) -> None:
         self.settings.set_state("window", self.saveGeometry())
@@ -343,6 +347,16 @@ class MainWindow(QMainWindow):
         font.setPointSizeF(font.pointSizeF() * (1 + step / 10))
         self.stack.setFont(font)  # the reading, its side panel and the quiz inherit it
         self.lesson_list.setFont(font)
+
+    def set_theme(self, theme: Theme) -> None:
+        """View -> Theme: light, dark or the desktop's, at once and from now on."""
+        self.settings.set_theme(theme)
+        self.theme_actions[theme].setChecked(True)
+        apply_theme(theme)
+
+    def _follow_system(self) -> None:
+        """The desktop switched between light and dark: follow it if the theme says so."""
+        apply_theme(self.settings.theme())
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self._save_layout()

@@ -1,4 +1,4 @@
-"""What the window remembers between runs: its geometry, splitters, text size and where each student was.
+"""What the window remembers between runs: geometry, splitters, text size, theme and where each student was.
 
 An INI file in the data folder (beside the database, so a portable install carries it along);
 nothing here matters enough for the database, and a lost file only costs the defaults.
@@ -9,6 +9,7 @@ from __future__ import annotations
 from PySide6.QtCore import QByteArray, QSettings
 
 from irtutor.paths import data_dir
+from irtutor.ui.theme import Theme, parse
 
 TEXT_STEPS = (-3, 6)
 """How far Ctrl+- and Ctrl+= go from the standard size, in steps of 10%."""
@@ -33,6 +34,13 @@ class WindowSettings:
         step = _clamp(step)
         self.store.setValue("text/step", step)
         return step
+
+    def theme(self) -> Theme:
+        """Light, dark, or the desktop's (the default)."""
+        return parse(self.store.value("view/theme", Theme.SYSTEM.value))
+
+    def set_theme(self, theme: Theme) -> None:
+        self.store.setValue("view/theme", theme.value)
 
     def place(self, profile_id: int) -> tuple[str, int] | None:
         """The lesson and page this student last had open."""
