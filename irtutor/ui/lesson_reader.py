@@ -6,8 +6,8 @@ import html
 from collections.abc import Sequence
 from urllib.parse import unquote
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QFontMetricsF, QKeyEvent, QKeySequence, QResizeEvent, QShortcut
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QFontMetricsF, QKeyEvent, QKeySequence, QResizeEvent, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
@@ -25,14 +25,13 @@ from irtutor.qtkit.plain_text import plain_label
 from irtutor.ui import messages
 from irtutor.ui.directive_widgets import make_directive_widget
 from irtutor.ui.page_parts import ColumnBrowser, PagePartsView, char_width
-from irtutor.ui.safe_browser import SafeTextBrowser
 
 _PAGE_STEPS = {Qt.Key.Key_Left: -1, Qt.Key.Key_PageUp: -1, Qt.Key.Key_Right: 1, Qt.Key.Key_PageDown: 1}
 _KEY_EVENTS = (QEvent.Type.KeyPress, QEvent.Type.ShortcutOverride)
 _KEYPAD = Qt.KeyboardModifier.KeypadModifier
 SIDE_CHARS = 32
 """The side panel is at least this many characters wide: key terms and addresses read whole."""
-NARROW_CHARS = 120
+NARROW_CHARS = 130
 """Below this many characters of reader width the side panel folds away behind its button."""
 
 
@@ -54,7 +53,7 @@ class LessonReader(QWidget):
         self.body = QStackedWidget()
         self.body.addWidget(self.text)
         self.body.addWidget(self.parts)
-        self.side = SafeTextBrowser()
+        self.side = ColumnBrowser(measure=1000)  # as wide as the panel; its colours follow the theme
         self.side.setObjectName("page-notes")
         self.side.setAccessibleName("Key terms and sources")
         self.previous_button = QPushButton("◀ Previous")
@@ -108,6 +107,10 @@ class LessonReader(QWidget):
         super().resizeEvent(event)
         self._fit_side()
 
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        QTimer.singleShot(0, self._fit_side)  # after a restored splitter state has been applied
+
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
         if event.type() == QEvent.Type.FontChange:
@@ -131,7 +134,7 @@ class LessonReader(QWidget):
     def _show_side(self, shown: bool) -> None:
         self.side.setVisible(shown)
         if shown:
-            self._fit_side()
+            QTimer.singleShot(0, self._fit_side)  # once the splitter has laid the panel out
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         # Page keys turn pages even where the text box would scroll or move a cursor.

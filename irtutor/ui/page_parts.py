@@ -5,11 +5,11 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QFontMetricsF, QResizeEvent
+from PySide6.QtGui import QFontMetricsF, QPalette, QResizeEvent
 from PySide6.QtWidgets import QFrame, QScrollArea, QSizePolicy, QVBoxLayout, QWidget
 
 from irtutor.core.directives import Directive
-from irtutor.ui.safe_browser import SafeTextBrowser
+from irtutor.ui.safe_browser import STYLE, SafeTextBrowser
 
 FIGURE_HEIGHT = 460
 """A chart, map or timeline gets this much height where the page is tall enough (a projector);
@@ -18,6 +18,15 @@ FIGURE_GAP = 12
 """Room kept above and below a figure fitted to the page's height."""
 MEASURE = 72
 """Characters a line of reading text holds at most: a comfortable measure (60-90 is readable)."""
+DARK_STYLE = STYLE + """
+a, a.term { color: #8ab4f8; }
+a.cite { color: #f6b26b; }
+span.address, span.image-alt { color: #9aa0a6; }
+blockquote { color: #c8cacd; }
+th { background-color: #2b2c2f; }
+th, td { border: 1px solid #5f6368; }
+"""
+"""The lesson style's colours for a dark palette: links and notes that keep their contrast."""
 _SAMPLE = "The North Atlantic Treaty was signed in Washington on 4 April 1949 by twelve states."
 
 
@@ -36,11 +45,19 @@ class ColumnBrowser(SafeTextBrowser):
     def __init__(self, parent: QWidget | None = None, measure: int = MEASURE) -> None:
         super().__init__(parent)
         self.measure = measure
+        self._html = ""
+        self._dark = False
+
+    def _is_dark(self) -> bool:
+        return self.palette().color(QPalette.ColorRole.Base).lightness() < 128
 
     def column_width(self) -> float:
         return self.measure * char_width(QFontMetricsF(self.font()))
 
     def setHtml(self, text: str) -> None:
+        self._html = text
+        self._dark = self._is_dark()
+        self.document().setDefaultStyleSheet(DARK_STYLE if self._dark else STYLE)
         super().setHtml(text)
         self._fit_column()
 
@@ -52,6 +69,8 @@ class ColumnBrowser(SafeTextBrowser):
         super().changeEvent(event)
         if event.type() == QEvent.Type.FontChange:
             self._fit_column()
+        elif event.type() == QEvent.Type.PaletteChange and self._is_dark() != self._dark:
+            self.setHtml(self._html)  # the theme changed: the page again, in the other colours
 
     def _fit_column(self) -> None:
         document = self.document()

@@ -74,7 +74,7 @@ def test_the_side_panel_is_a_drawer_on_a_small_screen(qtbot: QtBot) -> None:
     qtbot.waitUntil(lambda: not reader.side.isVisible())
     qtbot.mouseClick(reader.notes_button, Qt.MouseButton.LeftButton)
     assert reader.side.isVisible()
-    assert reader.side.width() / char_width(QFontMetricsF(reader.side.font())) >= 28
+    qtbot.waitUntil(lambda: reader.side.width() / char_width(QFontMetricsF(reader.side.font())) >= 28)
     assert _line_chars(reader.text if reader.body.currentWidget() is reader.text else reader.parts.chunks[0]) >= 30
     qtbot.mouseClick(reader.notes_button, Qt.MouseButton.LeftButton)
     assert not reader.side.isVisible()
