@@ -22,6 +22,7 @@ os.environ["IRTUTOR_DATA_DIR"] = tempfile.mkdtemp(prefix="irtutor-sizes-")
 from PySide6.QtWidgets import QApplication
 
 from irtutor.app import build_window
+from irtutor.core.quiz_settings import QuizMode
 from irtutor.paths import builtin_lessons_dir
 from irtutor.ui.theme import Theme
 
@@ -43,7 +44,7 @@ def main(out: Path, scaled: bool) -> list[Path]:
     view = window.open_lesson(LESSON)
     assert view is not None
     view.show_quiz()
-    view.quiz.start_page.practice_button.click()
+    view.quiz.start(QuizMode.PRACTICE)
     for _ in range(200):  # the attempt starts on the storage worker
         app.processEvents()
         if view.quiz.session is not None and not window.ops.busy:
