@@ -13,6 +13,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -41,15 +42,12 @@ def main(out: Path, scaled: bool) -> list[Path]:
         app.processEvents()
     window.profile_dialog.name_edit.setText("Ana")
     window.profile_dialog.create_profile()
+    _wait(app, lambda: window.profile is not None and not window.ops.busy)  # saved on the storage worker
     view = window.open_lesson(LESSON)
     assert view is not None
     view.show_quiz()
     view.quiz.start(QuizMode.PRACTICE)
-    for _ in range(200):  # the attempt starts on the storage worker
-        app.processEvents()
-        if view.quiz.session is not None and not window.ops.busy:
-            break
-        time.sleep(0.01)
+    _wait(app, lambda: view.quiz.session is not None and not window.ops.busy)  # started on the worker too
     view.quiz.go_to(0)
     out.mkdir(parents=True, exist_ok=True)
     written = []
@@ -74,6 +72,14 @@ def main(out: Path, scaled: bool) -> list[Path]:
                 written.append(path)
     window.set_theme(Theme.SYSTEM)
     return written
+
+
+def _wait(app: QApplication, done: Callable[[], bool]) -> None:
+    for _ in range(500):
+        app.processEvents()
+        if done():
+            return
+        time.sleep(0.01)
 
 
 if __name__ == "__main__":
