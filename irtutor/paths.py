@@ -34,6 +34,11 @@ def data_dir() -> Path:
     return Path(user_data_dir("IR Tutor", "IR Tutor", roaming=True))
 
 
+def instructor_lessons_dir() -> Path:
+    """The instructor's own lessons, and their edited copies of shipped ones (never the installed package)."""
+    return data_dir() / "my-lessons"
+
+
 def summaries_cache_path() -> Path:
     return data_dir() / "cache" / "lesson-summaries.json"
 

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass, field
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from irtutor.content.lesson_cache import CachedFolder, code_stamp, folder_stamp, read_cache, write_cache
@@ -25,12 +26,18 @@ class LoadedLessons:
     """How many folders were read from their files rather than taken from the cache."""
 
 
-def load_lessons(roots: list[Path], cache_file: Path | None = None, *, strict: bool = False) -> LoadedLessons:
+def load_lessons(roots: list[Path], cache_file: Path | None = None, *, strict: bool = False,
+                 read_only: Sequence[Path] = ()) -> LoadedLessons:
     """Every lesson under the roots; one bad folder adds problems and never stops the others.
 
     Students get a lesson with a broken page or question, the broken part replaced by a notice;
     `strict` (for `irtutor check`) counts only the lessons with no problem at all. With
     `cache_file`, folders unchanged since the last run come from it (see lesson_cache).
+
+    Roots come shipped first, then the instructor's: a lesson id found in a later root replaces
+    the earlier root's lesson (the instructor's edited copy of a shipped lesson), marked
+    `overrides_shipped` when the one replaced came from a `read_only` root. Lessons outside
+    `read_only` roots are marked `editable`. The same id twice in one root is still a problem.
     """
     if strict:
         cache_file = None  # the cache holds what students get
@@ -38,10 +45,11 @@ def load_lessons(roots: list[Path], cache_file: Path | None = None, *, strict: b
     stamp = code_stamp(_CONTENT_CODE, _CONTENT_CODE.parent / "core", resources / "schema", resources / "data")
     cache = read_cache(cache_file, stamp)
     loaded = LoadedLessons()
-    seen: dict[str, str] = {}
-    folders = lesson_folders(roots)
+    seen: dict[str, tuple[int, Lesson]] = {}
+    folders = [(n, folder) for n, root in enumerate(roots) for folder in lesson_folders([root])]
+    fixed = {str(root.resolve()) for root in read_only}
     fresh: dict[str, CachedFolder] = {}
-    for folder in folders:
+    for root_index, folder in folders:
         key, now = str(folder.resolve()), folder_stamp(folder)
         entry = cache.folders.get(key)
         if entry is None or entry.stamp != now:
@@ -52,13 +60,17 @@ def load_lessons(roots: list[Path], cache_file: Path | None = None, *, strict: b
         lesson = entry.lesson
         if lesson is None:
             continue
-        if lesson.id in seen:
+        editable = str(roots[root_index].resolve()) not in fixed
+        earlier = seen.get(lesson.id)
+        if earlier is not None and earlier[0] == root_index:
             loaded.problems.append(Problem(str(folder / LESSON_FILE), 1, 1,
-                                           f"lesson id '{lesson.id}' is already used by {seen[lesson.id]}"))
+                                           f"lesson id '{lesson.id}' is already used by {earlier[1].folder}"))
             continue
-        seen[lesson.id] = lesson.folder
-        loaded.lessons.append(lesson)
-    loaded.lessons.sort(key=lambda lesson: (lesson.order, lesson.title))
+        overrides = earlier is not None and (earlier[1].overrides_shipped or not earlier[1].editable)
+        if editable or overrides:
+            lesson = replace(lesson, editable=editable, overrides_shipped=overrides)
+        seen[lesson.id] = (root_index, lesson)
+    loaded.lessons = sorted((lesson for _, lesson in seen.values()), key=lambda lesson: (lesson.order, lesson.title))
     loaded.problems.extend(url_title_problems(loaded.lessons))
     loaded.problems.extend(cross_lesson_link_problems(loaded.lessons))
     if folders:

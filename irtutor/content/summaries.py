@@ -34,8 +34,9 @@ def quick_summaries(roots: list[Path], cache_file: Path | None = None) -> list[L
     """Titles for the lesson list; a file that fails here is reported by the full load instead."""
     cache = _read_cache(cache_file)
     fresh: dict[str, Any] = {}
-    summaries = []
-    for folder in lesson_folders(roots):
+    summaries: dict[str, LessonSummary] = {}
+    listed: dict[str, int] = {}
+    for root_index, folder in ((n, f) for n, root in enumerate(roots) for f in lesson_folders([root])):
         path = folder / LESSON_FILE
         try:
             stat = path.stat()
@@ -49,10 +50,15 @@ def quick_summaries(roots: list[Path], cache_file: Path | None = None) -> list[L
                 continue
             entry = {"stamp": stamp, "fields": fields}
         fresh[key] = entry
-        summaries.append(LessonSummary(**entry["fields"], folder=str(folder)))
+        summary = LessonSummary(**entry["fields"], folder=str(folder))
+        # As in the catalog: a later root's lesson of the same id (the instructor's copy) replaces
+        # the earlier one; within one root the first stays (the full load reports the second).
+        if listed.get(summary.id, root_index) < root_index or summary.id not in summaries:
+            summaries.pop(summary.id, None)
+            summaries[summary.id], listed[summary.id] = summary, root_index
     if cache_file is not None and fresh != cache:
         _write_cache(cache_file, fresh)
-    return sorted(summaries, key=lambda s: (s.order, s.title))
+    return sorted(summaries.values(), key=lambda s: (s.order, s.title))
 
 
 _FIELD_TYPES = {"id": str, "title": str, "summary": str, "order": int}

@@ -86,6 +86,11 @@ class Lesson:
     """Questions with a mistake in quiz.yaml, left out so that students still get the rest."""
     quiz_unreadable: bool = False
     """quiz.yaml itself could not be read, so the lesson has no quiz until it is fixed."""
+    editable: bool = False
+    """From the instructor's own folder or another folder they chose, not the installed package,
+    so the studio may save into it; set by the catalog, which knows the roots."""
+    overrides_shipped: bool = False
+    """The instructor's copy of a shipped lesson, shown instead of it (and marked as such)."""
     _page_index: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
 
     def __post_init__(self) -> None:

@@ -33,7 +33,7 @@ def test_lessons_are_listed_in_their_order(tmp_path: Path) -> None:
     write_lesson(tmp_path / "a")
     second = write_lesson(tmp_path / "b")
     (second / "lesson.yaml").write_text(
-        LESSON_YAML.replace("id: mini", "id: mini").replace("order: 1", "order: 0").replace("Mini lesson", "First"),
+        LESSON_YAML.replace("id: mini", "id: first").replace("order: 1", "order: 0").replace("Mini lesson", "First"),
         encoding="utf-8")
     titles = [s.title for s in quick_summaries([tmp_path / "a", tmp_path / "b"], tmp_path / "c.json")]
     assert titles == ["First", "Mini lesson"]
