@@ -336,3 +336,11 @@ def _indent_style(root: Any, lines: list[str]) -> tuple[int, int, int]:
                 if dash >= 0:
                     return dash, column, 2
     return 2, 4, 2
+
+
+def new_yaml_text(mapping: dict[str, Any], header: str = "") -> str:
+    """A new file's text for `mapping`, in the shipped lessons' style, after `header` comment lines."""
+    out = io.StringIO()
+    _yaml().dump(_fresh(mapping), out)
+    comments = "".join(f"# {line}\n" if line else "#\n" for line in header.split("\n")) if header else ""
+    return comments + out.getvalue()
