@@ -239,3 +239,18 @@ def test_a_year_written_unquoted_stays_a_number(qtbot: Any) -> None:
     qtbot.keyClicks(line, "1952")
     assert form.mapping()["pairs"] == [{"left": 1952, "right": "1949"}, {"left": "b", "right": 2}]
 
+
+
+@pytest.mark.parametrize(("kind", "field", "typed", "words"), [
+    (QuestionKind.CLOZE, "text_edit", "Signed in {{1949.", "is not closed"),
+    (QuestionKind.MAP_SELECTION, "countries_edit", "NOR ZZZ", "'ZZZ' is not a country"),
+])
+def test_kind_rules_problems_are_shown_at_their_field(qtbot: Any, kind: QuestionKind, field: str, typed: str,
+                                                      words: str) -> None:
+    form = new_form(qtbot, kind)
+    fill_common(qtbot, form)
+    with qtbot.waitSignal(form.sig_checked, timeout=2000) as checked:
+        qtbot.keyClicks(getattr(form, field), typed)
+    assert checked.args[0].question is None
+    assert form.problem_fields() == [getattr(form, field).objectName().removeprefix("field-")]
+    assert words in getattr(form, field).toolTip()

@@ -33,7 +33,7 @@ from irtutor.core.questions import Question, QuestionKind
 from irtutor.ui.studio.forms_rows import BAD_FIELD, RowList
 
 CHECK_DELAY_MS = 200
-FORM_PATH = "quiz.yaml"
+FORM_PATH = "<question form>"  # no such file: a cloze gap problem must not look one up in the current folder
 COMMON_KEYS = ("id", "kind", "prompt", "explanation", "page", "source", "topic", "difficulty")
 DIFFICULTIES = ("", "easy", "medium", "hard")
 NO_PROBLEMS = "No problems: this question is ready."
