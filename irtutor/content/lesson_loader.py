@@ -11,7 +11,7 @@ from irtutor.content.quiz_loader import load_questions, load_settings
 from irtutor.content.schema_check import schema_problems
 from irtutor.content.source_checks import uncited_source_problems
 from irtutor.content.summaries import LESSON_FILE
-from irtutor.content.text_files import MAX_PAGE_BYTES, read_lesson_text
+from irtutor.content.text_files import MAX_PAGE_BYTES, lesson_file_exists, read_lesson_text
 from irtutor.core.lesson import KeyTerm, Lesson, Page, Source
 from irtutor.core.problems import LessonError, Problem
 from irtutor.core.questions import Question
@@ -38,7 +38,7 @@ def load_lesson(folder: Path, *, spare_parts: bool = False) -> tuple[Lesson | No
     reported. A source that nothing cites is reported with the lesson, not instead of it:
     students lose only a reference they would never have seen."""
     meta_path = folder / LESSON_FILE
-    if not meta_path.is_file():
+    if not lesson_file_exists(meta_path):
         return None, [Problem(str(folder), 1, 1, f"a lesson folder needs a {LESSON_FILE} file")]
     try:
         meta = read_yaml(meta_path)
@@ -118,7 +118,7 @@ def _load_pages(folder: Path, meta: LocatedYaml, sources: set[str], terms: set[s
 
 
 def _quiz_schema_problems(folder: Path) -> list[Problem]:
-    if not (folder / QUIZ_FILE).is_file():
+    if not lesson_file_exists(folder / QUIZ_FILE):
         return []
     try:
         return schema_problems(read_yaml(folder / QUIZ_FILE), "quiz")
@@ -131,7 +131,7 @@ def _load_quiz(folder: Path, pages: set[str], sources: set[str],
     """The questions, the settings, the line each question starts on (none if the quiz is unreadable)
     and (how many questions were left out for a mistake in their form, how many problems that explains)."""
     quiz_path = folder / QUIZ_FILE
-    if not quiz_path.is_file():
+    if not lesson_file_exists(quiz_path):
         return (), QuizSettings(), [], (0, 0)
     try:
         quiz = read_yaml(quiz_path)

@@ -15,6 +15,7 @@ from pathlib import Path
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
+from irtutor.content.text_files import unsaved_files_in
 from irtutor.core.directives import Directive, parse_directive
 from irtutor.core.lesson import Page, PageLink
 from irtutor.core.problems import Problem
@@ -113,7 +114,7 @@ def _title(tokens: list[Token]) -> str:
 def page_files(folder: Path) -> tuple[list[Path], list[Problem]]:
     """The folder's page files in reading order, and a problem for each misnamed .md file."""
     pages, problems = [], []
-    for path in sorted(folder.glob("*.md")):
+    for path in sorted({*folder.glob("*.md"), *unsaved_files_in(folder, "*.md")}):
         if PAGE_NAME.match(path.name):
             pages.append(path)
         elif path.name.lower() != "readme.md":

@@ -9,7 +9,11 @@ from __future__ import annotations
 
 import os
 import stat
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from contextvars import ContextVar
 from pathlib import Path
+from types import MappingProxyType
 
 from irtutor.core.problems import LessonError, Problem
 
@@ -19,6 +23,11 @@ MAX_PAGE_BYTES = 256_000
 """The longest shipped page is about 10 KB. Markdown of hostile shape ("[" repeated) renders
 at about 10 µs a character, so this also bounds the pause when such a page is opened to ~2 s."""
 
+_UNSAVED: ContextVar[Mapping[str, str]] = ContextVar("unsaved_lesson_texts",
+                                                           default=MappingProxyType({}))
+"""Resolved path -> text the studio holds but has not saved. A context variable, not a global:
+checks of unsaved text run on a worker thread while the GUI thread may load lessons from disk."""
+
 _OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
 
 
@@ -26,7 +35,16 @@ def read_lesson_text(path: Path, limit: int = MAX_YAML_BYTES) -> str:
     """UTF-8 text with any BOM dropped and Windows/old-Mac line ends made `\\n`.
 
     Editors on Windows still write a BOM and CRLF; both are accepted rather than reported.
+    Inside `unsaved_texts`, a file the studio holds unsaved is read from memory instead.
     """
+    unsaved = _UNSAVED.get()
+    if unsaved:
+        text = unsaved.get(_key(path))
+        if text is not None:
+            size = len(text.encode("utf-8"))
+            if size > limit:
+                raise LessonError(Problem(str(path), 1, 1, _too_large(size, limit)))
+            return text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     raw = _read_regular_file(path, limit)
     try:
         text = raw.decode("utf-8-sig")
@@ -85,3 +103,38 @@ def _byte_position(raw: bytes, offset: int) -> tuple[int, int]:
     line = before.count(b"\n") + 1
     column = offset - (before.rfind(b"\n") + 1) + 1
     return line, column
+
+
+@contextmanager
+def unsaved_texts(texts: Mapping[Path, str]) -> Iterator[None]:
+    """Within the block (and only in this thread or task), lesson files read as these texts.
+
+    So the studio checks what the instructor sees in the editor with the very code that checks
+    saved files, and every problem keeps the real file's path and line."""
+    token = _UNSAVED.set(MappingProxyType({**_UNSAVED.get(), **{_key(path): text for path, text in texts.items()}}))
+    try:
+        yield
+    finally:
+        _UNSAVED.reset(token)
+
+
+def lesson_file_exists(path: Path) -> bool:
+    """A regular file on disk, or a file the studio holds unsaved (a new page not yet saved)."""
+    return _key(path) in _UNSAVED.get() or path.is_file()
+
+
+def unsaved_files_in(folder: Path, pattern: str) -> list[Path]:
+    """The unsaved files directly in `folder` whose names match `pattern` (a glob, e.g. "*.md")."""
+    unsaved = _UNSAVED.get()
+    if not unsaved:
+        return []
+    where = _key(folder)
+    return [folder / Path(key).name for key in unsaved
+            if str(Path(key).parent) == where and Path(key).match(pattern)]
+
+
+def _key(path: Path) -> str:
+    try:
+        return str(path.resolve())
+    except (OSError, RuntimeError):
+        return str(path.absolute())
