@@ -39,6 +39,11 @@ def instructor_lessons_dir() -> Path:
     return data_dir() / "my-lessons"
 
 
+def recovery_dir() -> Path:
+    """Unsaved studio text, autosaved every few seconds and offered back after a crash."""
+    return data_dir() / "recovery"
+
+
 def summaries_cache_path() -> Path:
     return data_dir() / "cache" / "lesson-summaries.json"
 
