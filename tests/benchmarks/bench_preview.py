@@ -6,6 +6,7 @@ For the longest shipped page, and for the one with the most figures (whose chart
 each refresh), prints median and p95 of
 - `PagePreview.refresh()`: parse_page + the Lesson rebuilt + LessonReader.show_page (no debounce wait);
 - the same followed by a forced synchronous paint of the reader (grab), as the next frame would;
+- from a change (`set_text`, as each keystroke) to the preview painted: the debounce, one refresh, a paint;
 - a bare QTextBrowser.setHtml of the same page HTML, and setHtml + grab.
 Each run changes the text (a counter appended), as typing does. Goal: refresh p95 < 100 ms.
 """
@@ -21,12 +22,13 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from PySide6.QtCore import QEventLoop
 from PySide6.QtWidgets import QApplication, QTextBrowser
 
 from irtutor.content.lesson_loader import load_lesson
 from irtutor.content.safe_markdown import render_page
 from irtutor.paths import builtin_lessons_dir
-from irtutor.ui.studio.page_preview import PagePreview
+from irtutor.ui.studio.page_preview import DEBOUNCE_MS, PagePreview
 
 
 def longest(pages: list[Path]) -> Path:
@@ -69,6 +71,15 @@ def bench_page(path: Path, runs: int, app: QApplication) -> None:
         refresh(run)
         reader.grab()
 
+    def last_key_to_shown(run: int) -> None:
+        shown: list[bool] = []
+        preview.sig_refreshed.connect(shown.append)
+        preview.set_text(f"{text}\nKey {run}.")  # as the editor does on each keystroke: restart the timer
+        while not shown:
+            app.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents, 5)
+        reader.grab()  # and painted, as the next frame would be
+        preview.sig_refreshed.disconnect(shown.append)
+
     page = next(p for p in lesson.pages if p.slug == path.stem)
     html = render_page(page, lesson).html
     browser = QTextBrowser()
@@ -79,6 +90,7 @@ def bench_page(path: Path, runs: int, app: QApplication) -> None:
     print(f"  {'':<34}{'median ms':>10}{'p95 ms':>10}")
     report("PagePreview.refresh", timed(refresh, runs, app))
     report("PagePreview.refresh + paint", timed(refresh_paint, runs, app))
+    report(f"last key to painted ({DEBOUNCE_MS} ms wait)", timed(last_key_to_shown, runs, app))
     report("bare QTextBrowser.setHtml", timed(lambda run: browser.setHtml(f"{html}<p>Typed {run}.</p>"), runs, app))
     report("bare setHtml + paint", timed(lambda run: (browser.setHtml(f"{html}<p>{run}</p>"), browser.grab()),
                                          runs, app))

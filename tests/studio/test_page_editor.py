@@ -16,7 +16,9 @@ from irtutor.content.pages import parse_page
 from irtutor.core.lesson import Lesson
 from irtutor.paths import builtin_lessons_dir
 from irtutor.ui.studio.completion import choices_at
+from irtutor.ui.studio.markdown_highlighter import DARK, LIGHT
 from irtutor.ui.studio.page_editor import PageEditor
+from irtutor.ui.theme import dark_palette
 
 ORIGINS_PAGE = "nato-origins/01-a-divided-europe.md"
 FIGURES_PAGE = "nato-enlargement/02-ten-rounds.md"  # three figures
@@ -73,6 +75,7 @@ def test_a_typed_paragraph_shows_in_the_preview(qtbot: QtBot) -> None:
     with qtbot.waitSignal(editor.sig_text_changed):
         type_lines(qtbot, editor, "The Harmel report of 1967 paired defence with detente.")
     typed = time.perf_counter()
+    assert editor.preview.timer.isActive()  # debounced: shown once the author pauses, not per key
     qtbot.waitUntil(lambda: "paired defence with detente" in reader_text(editor), timeout=2000)
     print(f"shown {1000 * (time.perf_counter() - typed):.0f} ms after the last key")
     assert editor.is_modified()
@@ -166,6 +169,13 @@ def test_a_citation_is_coloured_unlike_plain_text(qtbot: QtBot) -> None:
     citation = next(f for (s, n), f in formats.items() if s == start)
     assert citation.foreground().color() != editor.edit.palette().text().color()
     assert not any(s <= 0 < s + n for s, n in formats)  # the line's first word is plain
+
+
+def test_colours_follow_a_dark_palette(qtbot: QtBot) -> None:
+    editor = open_editor(qtbot)
+    assert editor.edit.highlighter.colours is LIGHT
+    editor.edit.setPalette(dark_palette())
+    assert editor.edit.highlighter.colours is DARK
 
 
 def test_undo_and_redo_restore_the_text(qtbot: QtBot) -> None:

@@ -25,6 +25,7 @@ class PageEditor(QWidget):
         self.preview = PagePreview()
         self.lesson: Lesson | None = None
         self.page_path = Path()
+        self._opening = False
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("page-editor-splitter")
         self.splitter.addWidget(self.edit)
@@ -43,9 +44,9 @@ class PageEditor(QWidget):
         """Open `text` as the page `page_path` of `lesson`; it counts as saved, with no undo history."""
         self.lesson, self.page_path = lesson, page_path
         self.edit.set_vocabulary([s.id for s in lesson.sources], [t.term for t in lesson.terms])
-        self.edit.blockSignals(True)  # opening a page is not an edit
+        self._opening = True  # opening a page is not an edit
         self.edit.setPlainText(text)  # also clears the undo history and the modified flag
-        self.edit.blockSignals(False)
+        self._opening = False
         self.edit.show_problems([])
         self.preview.show_page(lesson, page_path, text)
 
@@ -67,6 +68,8 @@ class PageEditor(QWidget):
         self.edit.go_to(line, column)
 
     def _on_text_changed(self) -> None:
+        if self._opening:
+            return
         self.preview.set_text(self.edit.toPlainText())
         self.sig_text_changed.emit()
 

@@ -13,7 +13,7 @@ import dataclasses
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QAbstractScrollArea, QSizePolicy, QVBoxLayout, QWidget
 
 from irtutor.content.pages import page_blocks, parse_page
@@ -24,8 +24,9 @@ from irtutor.qtkit.plain_text import plain_label, plain_tooltip
 from irtutor.ui.lesson_reader import LessonReader
 
 log = logging.getLogger(__name__)
-DEBOUNCE_MS = 120
-"""After the last keystroke; with a render of a few tens of ms the page shows within 150 ms."""
+DEBOUNCE_MS = 80
+"""After the last keystroke. A refresh and its paint take 20-40 ms (bench_preview.py), so the page is
+on screen within 150 ms of the last key; a typist's keys come closer together than this, mostly."""
 NOT_UPDATED = "Preview not updated: line {line}: {message}"
 CANNOT_SHOW = "Preview not updated: this text could not be read ({error})"
 
@@ -76,6 +77,7 @@ class PagePreview(QWidget):
         self._line_fraction = 0.0
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
+        self.timer.setTimerType(Qt.TimerType.PreciseTimer)  # a coarse timer may fire 5 % late
         self.timer.setInterval(DEBOUNCE_MS)
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(0, 0, 0, 0)
@@ -89,6 +91,8 @@ class PagePreview(QWidget):
         if self.reader is None:
             self.reader = PreviewReader(lesson)
             self._layout.addWidget(self.reader, 1)
+        elif lesson.id not in {other.id for other in self.reader.course}:
+            self.reader.course = (lesson,)  # another lesson: links and the timeline follow it
         self.refresh()
 
     def set_text(self, text: str) -> None:
