@@ -179,3 +179,20 @@ def test_a_lesson_field_changes_only_its_lines() -> None:
     assert document.data()["title"] == "NATO's origins"
     with pytest.raises(ValueError, match="not a lesson field"):
         document.set_field("id", "other")
+
+
+@pytest.mark.parametrize("quiz", QUIZZES, ids=lambda p: p.parent.name)
+def test_moves_and_copies_of_shipped_questions_undo_to_the_same_bytes(quiz: Path, tmp_path: Path) -> None:
+    original = quiz.read_text(encoding="utf-8")
+    document = QuizDocument(original, str(quiz))
+    ids = [q["id"] for q in document.questions()]
+    document.move_question(0, len(ids) - 1)
+    assert [q["id"] for q in document.questions()] == [*ids[1:], ids[0]]
+    _reloaded(quiz, document.text, tmp_path / "moved")
+    document.move_question(len(ids) - 1, 0)
+    assert document.text == original
+    document.duplicate_question(1, f"{ids[1]}-copy")
+    assert [q["id"] for q in document.questions()] == [*ids[:2], f"{ids[1]}-copy", *ids[2:]]
+    assert document.questions()[2] == {**document.questions()[1], "id": f"{ids[1]}-copy"}
+    document.remove_question(2)
+    assert document.text == original
