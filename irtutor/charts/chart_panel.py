@@ -18,9 +18,11 @@ from PySide6.QtCore import QEvent, QObject, QPointF, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
+    QFontMetrics,
     QKeyEvent,
     QKeySequence,
     QPalette,
+    QResizeEvent,
     QShortcut,
     QStandardItem,
     QStandardItemModel,
@@ -40,8 +42,14 @@ from PySide6.QtWidgets import (
 from irtutor.charts.chart_data import ChartData, DataRow, Panel
 
 RESET, SHOW_DATA, EXPORT_PNG, EXPORT_CSV = "Reset view", "Show data", "Export PNG…", "Export CSV…"
-MIN_PLOT_HEIGHT = 320
-"""Pixels of plot area a panel always gets."""
+MIN_PLOT_HEIGHT = 150
+"""Pixels of plot area a panel always gets. Small on purpose: a figure is fitted to the page's visible
+height (a 1024x600 netbook leaves about 400 px), and a minimum above what is left draws the title,
+notes and source over the plot. Where a page is taller the plot takes all the room there is."""
+MIN_FITTED_PLOT_HEIGHT = 110
+"""The least plot area a page too short for the wish still gives; below it a chart stops reading."""
+STACKED_PLOT_HEIGHT = 100
+"""Pixels of plot area each panel keeps when the panels stand one under the other."""
 PANEL_MIN_WIDTH = 420
 """Pixels each panel needs across; with less, a two-panel chart stacks its panels."""
 EXPORT_FAILED = "Could not write {path}: {error}"
@@ -176,6 +184,7 @@ class ChartPanel(QWidget):
         """The plot area's own resize (it comes after the layout gave it its width) re-arranges the panels."""
         if watched is self.graphics and event.type() == QEvent.Type.Resize and hasattr(self, "plots"):
             self._arrange()
+            self._fit_axis_titles()
         return super().eventFilter(watched, event)
 
     def _arrange(self) -> None:
@@ -189,8 +198,38 @@ class ChartPanel(QWidget):
             self.graphics.ci.removeItem(plot)
         for index, plot in enumerate(self.plots):
             self.graphics.ci.addItem(plot, row=index // columns, col=index % columns)
-        rows = math.ceil(len(self.plots) / columns)
-        self.graphics.setMinimumHeight(max(self._base_height, MIN_PLOT_HEIGHT * rows))
+        self._fit_plot_height()
+
+    def _fit_plot_height(self) -> None:
+        """The plots' wish (more for stacked panels or many names), cut to what the panel has left once its
+        title, notes, source and buttons have their wrapped height: a minimum the panel cannot give
+        would draw the notes over the plot. The names thin out and the data table has them all."""
+        rows = math.ceil(len(self.plots) / max(1, self._columns))
+        wish = max(self._base_height, STACKED_PLOT_HEIGHT * rows)
+        width = self.figure.width() - 20
+        words = sum(label.heightForWidth(width) + 6 for label in (self.title, self.notes, self.caption)
+                    if label.isVisibleTo(self))
+        buttons = max(b.sizeHint().height() for b in self.buttons.values()) + 12
+        table = self.table.height() if self.table.isVisibleTo(self) else 0
+        room = self.height() - words - buttons - table - 24
+        self.graphics.setMinimumHeight(max(MIN_FITTED_PLOT_HEIGHT, min(wish, room)))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if hasattr(self, "plots"):
+            self._fit_plot_height()
+
+    def _fit_axis_titles(self) -> None:
+        """A vertical axis title longer than its plot is tall would run into the panel above; the chart's
+        title already names the unit, so on a short page the axis keeps its numbers and drops its title."""
+        rows = math.ceil(len(self.plots) / max(1, self._columns))
+        plot_height = self.graphics.height() / rows - 40  # less the bottom axis and the panel title
+        for plot in self.plots:
+            axis = plot.getAxis("left")
+            if not axis.labelText:
+                continue
+            metrics = QFontMetrics(axis.label.font())
+            axis.showLabel(metrics.horizontalAdvance(axis.labelText + " " + (axis.labelUnits or "")) < plot_height)
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
@@ -207,7 +246,9 @@ class ChartPanel(QWidget):
 
     def reset_view(self) -> None:
         for plot, (x_range, y_range) in zip(self.plots, self.home, strict=True):
-            plot.getViewBox().setRange(xRange=x_range, yRange=y_range, padding=0)
+            box = plot.getViewBox()
+            box.setRange(xRange=x_range, yRange=y_range, padding=0)
+            box.sigResized.emit(box)  # ranges fitted to the plot's size in pixels are fitted to today's size
 
     # Hover -----------------------------------------------------------------------------------
 

@@ -11,7 +11,7 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, Qt, QTimer
-from PySide6.QtGui import QFont, QPalette, QPixmap
+from PySide6.QtGui import QFont, QPalette, QPixmap, QResizeEvent
 from PySide6.QtWidgets import (
     QApplication,
     QFileDialog,
@@ -127,6 +127,17 @@ class EnlargementMap(QWidget):
         self.slider.setValue(year or self.slider.maximum())
         self.show_year(self.slider.value())
         self._connect()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_legend()
+
+    def _fit_legend(self) -> None:
+        """As many legend columns as the map's height needs, so the legend never pushes the figure
+        taller than the page gives it (its parts would then be drawn over each other)."""
+        room = max(self.view.height(), self.view.minimumHeight())
+        columns = next((n for n in (1, 2, 3) if self.legend.height_for_columns(n) <= room), 3)
+        self.legend.set_columns(columns)
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)

@@ -94,7 +94,7 @@ class CountryMapView(QGraphicsView):
         self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.SmartViewportUpdate)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setMouseTracking(True)
-        self.setMinimumSize(320, 240)
+        self.setMinimumSize(240, 150)  # the page fits the map to its height; a netbook leaves little
         self.setAccessibleName("Map of countries; use the country list for the keyboard")
 
     # Colours -----------------------------------------------------------------------------------

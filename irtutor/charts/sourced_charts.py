@@ -34,9 +34,10 @@ LABEL_STEP = 2.2
 """Vertical room (in members) each accession label takes, so stacked labels never overlap."""
 LABEL_YEARS = 15
 """About the width of a label, in years of the time axis."""
-SPENDING_MIN_HEIGHT = 460
-"""Pixels for 31 allies at about 12 px a row: half the names at the least, and room above for the lines' labels."""
-MEMBERSHIP_MIN_HEIGHT = 400
+SPENDING_MIN_HEIGHT = 200
+"""Pixels for 31 allies: every third name at the least (the others are in the hover text and the data
+table), and room above for the lines' labels; more would not fit a netbook's page."""
+MEMBERSHIP_MIN_HEIGHT = 220
 """Pixels for the stacked accession labels: LABEL_STEP members must be a text line high."""
 
 
@@ -243,8 +244,8 @@ def draw_nominal(plot: pg.PlotItem, panel: Panel, chart: ChartData, theme: Theme
     positions = list(range(len(rows)))
     targets = _bars(plot, rows, positions, theme, False,
                     lambda r: (ORANGE, "US state") if "California" in r.series else (BLUE, "country"))
-    for position, row in zip(positions, rows, strict=True):
-        _text(plot, f"{row.value:.2f}", position, row.value, theme.foreground, (0.5, 1))
+    labels = [(_text(plot, f"{row.value:.2f}", position, row.value, theme.foreground, (0.5, 1)), row.value)
+              for position, row in zip(positions, rows, strict=True)]
     every = all(r.estimate for r in rows)  # then the panel title says so, and the names stay short
     names = [(p, r.series.replace(" (US state)", "") + ("" if every else _est(r))) for p, r in zip(positions, rows,
                                                                                                 strict=True)]
@@ -253,8 +254,31 @@ def draw_nominal(plot: pg.PlotItem, panel: Panel, chart: ChartData, theme: Theme
     axis.setStyle(hideOverlappingLabels=False)  # the first name may reach a little under the left axis
     top = max(r.value for r in chart.rows)
     plot.setXRange(-0.7, len(rows) - 0.3, padding=0)
-    plot.setYRange(0, top * 1.12, padding=0)
+    plot.hideAxis("left")  # every bar says its value and the title the unit; a short panel's ticks only crowd
+    _room_above(plot, top, QFontMetrics(_font()).height() + 12, labels)
     return targets
+
+
+def _room_above(plot: pg.PlotItem, top: float, pixels: int, labels: Sequence[tuple[pg.TextItem, float]]) -> None:
+    """Y from 0 to `top`, and `pixels` above it for the value labels, at whatever height the plot has:
+    a fixed share (12%) left a label cut off once a short page squeezed the plot. On a very short plot
+    a tall bar's label goes inside the bar's top instead, in the bar's light text."""
+    box = plot.getViewBox()
+
+    def fit() -> None:
+        height = box.boundingRect().height()
+        share = min(0.4, pixels / height) if height > pixels else 0.12
+        ceiling = top / (1 - share)
+        box.setYRange(0, ceiling, padding=0)
+        for item, value in labels:
+            bar = value / ceiling * height
+            inside = bar > pixels and height - bar < pixels
+            item.setAnchor((0.5, 0) if inside else (0.5, 1))
+            item.setColor(QColor("white") if inside else labels_colour)
+
+    labels_colour = labels[0][0].color if labels else QColor("black")
+    box.sigResized.connect(lambda *_: fit())
+    fit()
 
 
 CHARTS: dict[str, tuple[Callable[[ReferenceData, dict[str, str]], ChartData], Callable[..., list[HoverTarget]]]] = {

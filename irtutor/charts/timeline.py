@@ -178,7 +178,7 @@ class TimelineView(QWidget):
         self.middle.setDirection(QBoxLayout.Direction.LeftToRight if beside else QBoxLayout.Direction.TopToBottom)
         self.detail_area.setMinimumWidth(DETAIL_WIDTH if beside else 0)
         self.detail_area.setMaximumHeight(16777215 if beside else DETAIL_BELOW_HEIGHT)
-        self.detail_area.setMinimumHeight(0 if beside else DETAIL_BELOW_HEIGHT * 3 // 4)
+        self.detail_area.setMinimumHeight(0 if beside else DETAIL_BELOW_HEIGHT // 3)
         self.detail_area.setVisible(beside or self.canvas.selected is not None)
 
     def resizeEvent(self, event: QResizeEvent) -> None:

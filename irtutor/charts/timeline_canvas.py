@@ -101,7 +101,7 @@ class TimelineCanvas(QWidget):
             self.updateGeometry()  # the rows needed change with the width
 
     def minimumSizeHint(self) -> QSize:
-        return QSize(320, 200)
+        return QSize(320, 120)
 
     # --- what is shown
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFontMetrics
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QFontMetrics, QGuiApplication
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -90,7 +90,7 @@ class DashboardWindow(QDialog):
         super().__init__(parent)
         self.setWindowTitle(messages.DASHBOARD_TITLE)
         self.setObjectName("dashboard")
-        self.resize(1000, 720)
+        self.resize(_fitted_size(self, 1000, 720))
         self.lessons_table = _table(
             ["Lesson", "Completion", "Mastery", "Best", "Last", "Attempts"],
             [[f"{n}. {p.title}", _percent(p.completion), _percent(p.mastery), _percent(p.best), _percent(p.last),
@@ -174,3 +174,12 @@ class DashboardWindow(QDialog):
         target = lesson_page_target(href)
         if target is not None:
             self.sig_open_page.emit(*target)
+
+
+def _fitted_size(widget: QWidget, width: int, height: int) -> QSize:
+    """`width` x `height`, or less on a screen that has not that much room (a 1024x600 netbook)."""
+    screen = widget.screen() or QGuiApplication.primaryScreen()
+    room = screen.availableGeometry() if screen is not None else None
+    if room is None or room.isEmpty():
+        return QSize(width, height)
+    return QSize(min(width, room.width() * 92 // 100), min(height, room.height() * 90 // 100))

@@ -6,9 +6,10 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFontMetricsF
-from PySide6.QtWidgets import QTextBrowser
+from PySide6.QtWidgets import QTextBrowser, QWidget
 from pytestqt.qtbot import QtBot
 
+from irtutor.charts.map_inset import InsetView
 from irtutor.ui.lesson_reader import LessonReader
 from irtutor.ui.page_parts import char_width
 from tests.ui.driving import create_profile, start_app
@@ -29,6 +30,25 @@ def _line_chars(browser: QTextBrowser) -> float:
     return column / char_width(QFontMetricsF(browser.font()))
 
 
+def _parts_drawn_over(widget: QWidget, depth: int = 0) -> list[str]:
+    """Shown parts of a figure that lie over one another or out of their parent: what a figure squeezed
+    below the height its wrapped text and plots need looks like (the map's inset sits on the map on purpose)."""
+    parts = [c for c in widget.findChildren(QWidget, options=Qt.FindChildOption.FindDirectChildrenOnly)
+             if c.isVisible() and not c.isWindow() and not isinstance(c, InsetView)]
+    found = []
+    for n, part in enumerate(parts):
+        if part.height() and not widget.rect().adjusted(-1, -1, 1, 1).contains(part.geometry()):
+            found.append(f"{type(part).__name__} {part.geometry()} runs out of {type(widget).__name__} {widget.rect()}")
+        for other in parts[n + 1:]:
+            common = part.geometry().intersected(other.geometry())
+            if common.width() > 1 and common.height() > 1:
+                found.append(f"{type(part).__name__} and {type(other).__name__} overlap by {common.height()} px")
+    if depth < 4:
+        for part in parts:
+            found += _parts_drawn_over(part, depth + 1)
+    return found
+
+
 def _check_page(reader: LessonReader, where: str) -> None:
     body = reader.body.currentWidget()
     assert not body.horizontalScrollBar().isVisible(), f"{where}: horizontal scrollbar on the page text"
@@ -40,6 +60,8 @@ def _check_page(reader: LessonReader, where: str) -> None:
         assert figure.height() <= viewport.height(), (
             f"{where}: a figure {figure.height()} px tall in a {viewport.height()} px page")
         assert figure.width() <= viewport.width(), f"{where}: a figure wider than the page"
+        drawn_over = _parts_drawn_over(figure)
+        assert not drawn_over, f"{where}: {type(figure).__name__}: {drawn_over[0]}"
     if reader.side.isVisible():
         side = reader.side.viewport().width() / char_width(QFontMetricsF(reader.side.font()))
         assert side >= 28, f"{where}: the side panel holds {side:.0f} characters a line"
