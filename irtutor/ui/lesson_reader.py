@@ -109,7 +109,7 @@ class LessonReader(QWidget):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        QTimer.singleShot(0, self._fit_side)  # after a restored splitter state has been applied
+        QTimer.singleShot(0, self, self._fit_side)  # after a restored splitter state has been applied
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
@@ -134,7 +134,7 @@ class LessonReader(QWidget):
     def _show_side(self, shown: bool) -> None:
         self.side.setVisible(shown)
         if shown:
-            QTimer.singleShot(0, self._fit_side)  # once the splitter has laid the panel out
+            QTimer.singleShot(0, self, self._fit_side)  # once the splitter has laid the panel out
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         # Page keys turn pages even where the text box would scroll or move a cursor.

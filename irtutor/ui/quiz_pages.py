@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -143,6 +144,11 @@ class AttemptReviewPage(QWidget):
         self.navigator.sig_go.connect(lambda position: self.open_question(position + 1))
         self.text.link_activated.connect(self._on_link)
 
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange and hasattr(self, "review"):
+            self._render()  # the verdict colours follow the theme
+
     def show_review(self, review: AttemptReview) -> None:
         self.review, self.opened = review, set()
         self.navigator.show_states([verdict_of(item.answer.outcome if item.answer else None) for item in review.items])
@@ -170,7 +176,8 @@ class AttemptReviewPage(QWidget):
         if self.review is None:
             return
         bar = self.text.verticalScrollBar().value()
-        self.text.setHtml(review_html(self.review, frozenset(self.opened)))
+        dark = self.palette().color(QPalette.ColorRole.Base).lightness() < 128  # the text box learns later
+        self.text.setHtml(review_html(self.review, frozenset(self.opened), dark=dark))
         self.text.verticalScrollBar().setValue(bar)
         everything = len(self.opened) == len(self.review.items)
         self.open_all_button.setText(messages.CLOSE_ALL if everything else messages.OPEN_ALL)

@@ -6,6 +6,9 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from irtutor.core.quiz_settings import QuizMode
+from irtutor.core.verdicts import Verdict
+from irtutor.ui.question_base import VERDICT_COLOUR, VERDICT_COLOUR_DARK
+from irtutor.ui.theme import Theme
 from tests.ui.driving import create_profile, open_quiz, settle, start_app, submit_test
 from tests.ui.test_quiz_modes import pick
 
@@ -41,3 +44,9 @@ def test_the_review_scans_and_opens_to_per_part_verdicts(qtbot: QtBot) -> None:
     page.grab().save("/tmp/shots/attempt_review.png")
     page.text.anchorClicked.emit(page.text.document().baseUrl().resolved("toggle:2"))
     assert "Your answer:" not in page.text.toPlainText()
+
+    window.set_theme(Theme.DARK)  # the verdicts take the tints that keep their contrast on dark
+    qtbot.waitUntil(lambda: VERDICT_COLOUR_DARK[Verdict.WRONG] in page.text.toHtml())
+    assert VERDICT_COLOUR[Verdict.WRONG] not in page.text.toHtml()
+    window.set_theme(Theme.LIGHT)
+    qtbot.waitUntil(lambda: VERDICT_COLOUR[Verdict.WRONG] in page.text.toHtml())
