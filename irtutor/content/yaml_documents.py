@@ -12,37 +12,35 @@ Reading for the app stays with located_yaml (PyYAML's C loader), which is severa
 
 from __future__ import annotations
 
-import datetime as dt
 import io
 from collections.abc import Sequence
 from typing import Any
 
-from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
-from ruamel.yaml.scalarstring import LiteralScalarString, ScalarString
-from ruamel.yaml.tokens import CommentToken
 
+from irtutor.content.yaml_nodes import (
+    cut_trailing_comments,
+    fresh,
+    indent_style,
+    merge,
+    new_yaml_text,
+    plain,
+    round_trip_yaml,
+    trim_trailing,
+)
 from irtutor.core.problems import LessonError, Problem
+
+__all__ = ["LESSON_FIELDS", "LessonDocument", "QuizDocument", "new_yaml_text", "plain"]
 
 QUESTIONS = "questions"
 LESSON_FIELDS = frozenset({"title", "summary", "order", "objectives", "terms", "sources", "further_reading",
                            "prerequisites", "discussion", "facts_as_of"})
-_WIDE = 1_000_000
-"""Dump width: long strings stay on the line they were written on instead of being re-folded."""
-
-
-def _yaml(offset: int = 2, sequence: int = 4, mapping: int = 2) -> YAML:
-    yaml = YAML(typ="rt")
-    yaml.preserve_quotes = True
-    yaml.width = _WIDE
-    yaml.indent(mapping=mapping, sequence=sequence, offset=offset)
-    return yaml
 
 
 def _parse(text: str, path: str) -> Any:
     try:
-        return _yaml().load(text)
+        return round_trip_yaml().load(text)
     except MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
@@ -66,7 +64,7 @@ class _Document:
     def _set(self, text: str) -> None:
         self._text = text
         self._root = _parse(text, self.path)
-        self._style = _indent_style(self._root, self._lines())
+        self._style = indent_style(self._root, self._lines())
 
     def _lines(self) -> list[str]:
         return self._text.split("\n")
@@ -89,10 +87,10 @@ class _Document:
 
     def _dump(self, node: Any, *, item: bool) -> list[str]:
         """`node` as the lines of one list item (`- ...`) or one top-level mapping, in the file's style."""
-        _cut_trailing_comments(node)
+        cut_trailing_comments(node)
         out = io.StringIO()
-        _yaml(*self._style).dump(CommentedSeq([node]) if item else node, out)
-        return _trim_trailing(out.getvalue().split("\n"), self._style[0] if item else 0)
+        round_trip_yaml(*self._style).dump(CommentedSeq([node]) if item else node, out)
+        return trim_trailing(out.getvalue().split("\n"), self._style[0] if item else 0)
 
 
 class QuizDocument(_Document):
@@ -112,14 +110,14 @@ class QuizDocument(_Document):
     def replace_question(self, index: int, mapping: dict[str, Any]) -> None:
         """Make question `index` equal `mapping`, rewriting only its own lines (comments inside kept)."""
         node = self._seq()[index]
-        _cut_trailing_comments(node)  # before merging, so that a new key lands inside the question
-        _merge(node, mapping)
+        cut_trailing_comments(node)  # before merging, so that a new key lands inside the question
+        merge(node, mapping)
         first, last = self._spans()[index]
         self._splice(first, last + 1, self._dump(node, item=True))
 
     def insert_question(self, index: int, mapping: dict[str, Any]) -> None:
         """Insert a new question before `index` (`index == len(questions)` appends it)."""
-        self._insert_lines(index, self._dump(_fresh(mapping), item=True))
+        self._insert_lines(index, self._dump(fresh(mapping), item=True))
 
     def remove_question(self, index: int) -> None:
         """Delete question `index` and the blank lines that separated it from the next one."""
@@ -168,7 +166,7 @@ class QuizDocument(_Document):
         starts = [seq.lc.item(i)[0] for i in range(len(seq))]
         ends = [*starts[1:], self._top_key_end(QUESTIONS)]
         dash = self._style[0]
-        return [(a, a + len(_trim_trailing(lines[a:b], dash)) - 1) for a, b in zip(starts, ends, strict=True)]
+        return [(a, a + len(trim_trailing(lines[a:b], dash)) - 1) for a, b in zip(starts, ends, strict=True)]
 
     def _lead(self, index: int) -> int:
         """The first line of question `index` with the comment lines directly above it, which introduce it."""
@@ -221,126 +219,13 @@ class LessonDocument(_Document):
             raise ValueError(f"'{key}' is not a lesson field a form edits ({', '.join(sorted(LESSON_FIELDS))})")
         if not isinstance(self._root, CommentedMap) or key not in self._root:
             end = self._content_end()
-            self._splice(end, end, self._dump(CommentedMap([(key, _fresh(value))]), item=False))
+            self._splice(end, end, self._dump(CommentedMap([(key, fresh(value))]), item=False))
             return
-        _cut_trailing_comments(self._root[key])
-        merged = _merge(self._root[key], value)
+        cut_trailing_comments(self._root[key])
+        merged = merge(self._root[key], value)
         alone = CommentedMap([(key, merged)])
         if key in self._root.ca.items:
             alone.ca.items[key] = [*self._root.ca.items[key][:3], None]
         first = self._root.lc.key(key)[0]
-        after = first + len(_trim_trailing(self._lines()[first:self._top_key_end(key)], 0))
+        after = first + len(trim_trailing(self._lines()[first:self._top_key_end(key)], 0))
         self._splice(first, after, self._dump(alone, item=False))
-
-
-def plain(value: Any) -> Any:
-    """ruamel's commented containers and styled scalars as plain Python values."""
-    if isinstance(value, dict):
-        return {str(k): plain(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [plain(v) for v in value]
-    if isinstance(value, bool) or value is None:
-        return value
-    if isinstance(value, str):
-        return str(value)
-    if isinstance(value, int):
-        return int(value)
-    if isinstance(value, float):
-        return float(value)
-    if isinstance(value, dt.date | dt.datetime):
-        return value.isoformat()  # as located_yaml reads an unquoted date
-    return value
-
-
-def _merge(old: Any, new: Any) -> Any:
-    """`new` written into `old` in place where their shapes agree, so unchanged parts keep their style."""
-    if isinstance(old, CommentedMap) and isinstance(new, dict):
-        for key in [k for k in old if k not in new]:
-            del old[key]
-        for key, value in new.items():
-            if key in old:
-                merged = _merge(old[key], value)
-                if merged is not old[key]:
-                    old[key] = merged
-            else:
-                old[key] = _fresh(value)
-        return old
-    if isinstance(old, CommentedSeq) and isinstance(new, list):
-        for i, value in enumerate(new[:len(old)]):
-            merged = _merge(old[i], value)
-            if merged is not old[i]:
-                old[i] = merged
-        del old[len(new):]
-        old.extend(_fresh(v) for v in new[len(old):])
-        return old
-    if type(plain(old)) is type(new) and plain(old) == new:
-        return old  # unchanged: keep its quotes, block style and number format
-    return _fresh(new, like=old)
-
-
-def _fresh(value: Any, like: Any = None) -> Any:
-    """A value for ruamel to dump: multi-line text as a literal block, quoting kept from `like`."""
-    if isinstance(value, dict):
-        return CommentedMap((str(k), _fresh(v)) for k, v in value.items())
-    if isinstance(value, list | tuple):
-        return CommentedSeq(_fresh(v) for v in value)
-    if isinstance(value, str):
-        if "\n" in value:
-            return LiteralScalarString(value)
-        if isinstance(like, ScalarString) and not isinstance(like, LiteralScalarString):
-            return type(like)(value)
-    return value
-
-
-def _cut_trailing_comments(node: Any) -> None:
-    """Drop the blank lines and comments ruamel hangs on a node's last value: they belong to what
-    follows it in the file (the next question's comment), and they stay there in the original text."""
-    while isinstance(node, CommentedMap | CommentedSeq) and len(node):
-        last = list(node)[-1] if isinstance(node, CommentedMap) else len(node) - 1
-        entry = node.ca.items.get(last)
-        if entry:
-            for slot in range(min(3, len(entry))):
-                token = entry[slot]
-                if isinstance(token, CommentToken):
-                    entry[slot] = _end_of_line_only(token)
-        node = node[last]
-
-
-def _end_of_line_only(token: CommentToken) -> CommentToken | None:
-    if not token.value.startswith("#"):
-        return None
-    token.value = token.value[:token.value.index("\n") + 1] if "\n" in token.value else token.value + "\n"
-    return token
-
-
-def _trim_trailing(lines: list[str], indent: int) -> list[str]:
-    """Without trailing blank lines, and comment lines indented no deeper than `indent`."""
-    end = len(lines)
-    while end > 1:
-        line = lines[end - 1]
-        stripped = line.lstrip()
-        if stripped and not (stripped.startswith("#") and len(line) - len(stripped) <= indent):
-            break
-        end -= 1
-    return lines[:end]
-
-
-def _indent_style(root: Any, lines: list[str]) -> tuple[int, int, int]:
-    """(dash offset, item indent, mapping indent) of the file's first block list at the top level;
-    the shipped lessons' style (2, 4, 2) when it has none."""
-    if isinstance(root, CommentedMap):
-        for key, value in root.items():
-            if isinstance(value, CommentedSeq) and value and value.lc.item(0)[0] > root.lc.key(key)[0]:
-                line, column = value.lc.item(0)
-                dash = lines[line].rfind("-", 0, column)
-                if dash >= 0:
-                    return dash, column, 2
-    return 2, 4, 2
-
-
-def new_yaml_text(mapping: dict[str, Any], header: str = "") -> str:
-    """A new file's text for `mapping`, in the shipped lessons' style, after `header` comment lines."""
-    out = io.StringIO()
-    _yaml().dump(_fresh(mapping), out)
-    comments = "".join(f"# {line}\n" if line else "#\n" for line in header.split("\n")) if header else ""
-    return comments + out.getvalue()
