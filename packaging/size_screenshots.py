@@ -109,7 +109,8 @@ def _dashboard_shot(app: QApplication, window: MainWindow, size: tuple[int, int]
     _wait(app, lambda: window.dashboard is not None and window.dashboard.isVisible())
     dashboard = window.dashboard
     assert dashboard is not None
-    dashboard.resize(min(dashboard.width(), size[0]), min(dashboard.height(), size[1]))
+    # As the dialog sizes itself on a screen of `size` (the offscreen screen is 800x600, whatever the window).
+    dashboard.resize(min(1000, size[0] * 92 // 100), min(720, size[1] * 90 // 100))
     for _ in range(20):
         app.processEvents()
     dashboard.grab().save(str(path))
