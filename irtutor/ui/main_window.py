@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from functools import partial
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QLockFile, QObject, Qt, QTimer
@@ -22,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from irtutor.core.summary import LessonSummary
+from irtutor.paths import builtin_lessons_dir
 from irtutor.qtkit.plain_text import plain_tooltip
 from irtutor.ui import messages
 from irtutor.ui.ops import Change, Operations
@@ -30,6 +32,7 @@ from irtutor.ui.theme import Theme, apply_theme, theme_menu
 
 if TYPE_CHECKING:
     from irtutor.core.attempts import Profile
+    from irtutor.core.lesson import Lesson
     from irtutor.core.progress import ItemStatistics
     from irtutor.services.library import Library
     from irtutor.services.progress import Dashboard
@@ -40,6 +43,31 @@ if TYPE_CHECKING:
 LESSON_ID = Qt.ItemDataRole.UserRole
 DUE_REFRESH_MS = 60_000
 """How often the due-for-review count is read again: cards fall due while the window stays open."""
+MY_LESSON = "✎ {title}"
+MY_COPY = "✎ {title} (my copy)"
+MY_LESSON_TIP = "Your lesson, from {folder}"
+MY_COPY_TIP = "Your copy of a shipped lesson, shown instead of it; from {folder}"
+ListRow = tuple[str, str, str]
+"""A lesson list row: lesson id, text, tooltip."""
+
+
+def _list_row(lesson_id: str, title: str, summary: str, folder: str, mine: bool, copy: bool) -> ListRow:
+    """The instructor's lessons are marked, and their tooltip says which folder they come from."""
+    if not mine:
+        return lesson_id, title, plain_tooltip(summary)
+    text, tip = (MY_COPY, MY_COPY_TIP) if copy else (MY_LESSON, MY_LESSON_TIP)
+    return lesson_id, text.format(title=title), plain_tooltip(f"{summary}\n\n{tip.format(folder=folder)}".strip())
+
+
+def _summary_row(summary: LessonSummary, shipped: Path) -> ListRow:
+    # Before the full load: a lesson's id is its folder's name, so a copy sits where the shipped one is named.
+    mine = not Path(summary.folder).resolve().is_relative_to(shipped)
+    copy = mine and (shipped / Path(summary.folder).name / "lesson.yaml").is_file()
+    return _list_row(summary.id, summary.title, summary.summary, summary.folder, mine, copy)
+
+
+def _lesson_row(lesson: Lesson) -> ListRow:
+    return _list_row(lesson.id, lesson.title, lesson.summary, lesson.folder, lesson.editable, lesson.overrides_shipped)
 
 
 class LessonList(QListWidget):
@@ -100,7 +128,8 @@ class MainWindow(QMainWindow):
         self._build_layout()
         self._build_menus()
         self._restore_layout()
-        self._fill_lessons([(s.id, s.title, s.summary) for s in summaries])
+        shipped = builtin_lessons_dir().resolve()
+        self._fill_lessons([_summary_row(s, shipped) for s in summaries])
         self.statusBar().showMessage(messages.LOADING_LESSONS)
         self._connect()
 
@@ -168,15 +197,15 @@ class MainWindow(QMainWindow):
             return True
         return super().eventFilter(watched, event)
 
-    def _fill_lessons(self, rows: list[tuple[str, str, str]]) -> None:
+    def _fill_lessons(self, rows: list[ListRow]) -> None:
         current = self.lesson_list.currentItem()
         keep = current.data(LESSON_ID) if current else None
         self.lesson_list.blockSignals(True)
         self.lesson_list.clear()
-        for lesson_id, title, summary in rows:
-            item = QListWidgetItem(title)
+        for lesson_id, text, tooltip in rows:
+            item = QListWidgetItem(text)
             item.setData(LESSON_ID, lesson_id)
-            item.setToolTip(plain_tooltip(summary))
+            item.setToolTip(tooltip)
             self.lesson_list.addItem(item)
             if lesson_id == keep:
                 self.lesson_list.setCurrentItem(item)
@@ -189,7 +218,7 @@ class MainWindow(QMainWindow):
         if self.library is library:
             return
         self.library = library
-        self._fill_lessons([(lesson.id, lesson.title, lesson.summary) for lesson in library.lessons])
+        self._fill_lessons([_lesson_row(lesson) for lesson in library.lessons])
         if self.lesson_view is None and self.pending_lesson is not None:
             self.open_lesson(self.pending_lesson)  # the student chose it while the lessons were loading
         count = len(library.problems)
