@@ -13,7 +13,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from irtutor import __version__, startup_clock
-from irtutor.paths import builtin_lessons_dir, database_path, lessons_cache_path, summaries_cache_path
+from irtutor.paths import (
+    builtin_lessons_dir,
+    database_path,
+    instructor_lessons_dir,
+    lessons_cache_path,
+    summaries_cache_path,
+)
 
 if TYPE_CHECKING:
     from irtutor.services.library import Library
@@ -24,7 +30,8 @@ if TYPE_CHECKING:
 def parse_args(argv: list[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="irtutor", description="IR Tutor: offline lessons and quizzes on IR.")
     parser.add_argument("--lessons", action="append", metavar="FOLDER",
-                        help="read lessons from this folder (repeatable); default: the built-in lessons")
+                        help="also read lessons from this folder (repeatable), after the built-in lessons and "
+                             "your own lessons folder; a lesson here replaces one of the same id")
     parser.add_argument("--data-dir", metavar="FOLDER", help="keep answers in this folder (or set IRTUTOR_DATA_DIR)")
     parser.add_argument("--exit-after-paint", action="store_true",
                         help="print milliseconds from process start to the first painted window, then exit")
@@ -38,6 +45,10 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     sub = parser.add_subparsers(dest="command")
     check = sub.add_parser("check", help="check lesson folders and print file:line:col problems")
     check.add_argument("paths", nargs="*", help="lesson folders or folders of lessons (default: built-in)")
+    preview = sub.add_parser("preview", help="show a lesson folder in the reader, reloading on every save")
+    preview.add_argument("folder", help="a lesson folder, or a folder of lessons")
+    author = sub.add_parser("author", help="open the instructor studio")
+    author.add_argument("folder", nargs="?", help="a lesson folder or a folder of lessons to open")
     return parser.parse_args(argv)
 
 
@@ -53,8 +64,26 @@ def main(argv: list[str] | None = None) -> int:
         return run()
     if args.data_dir:
         os.environ["IRTUTOR_DATA_DIR"] = args.data_dir
-    roots = [Path(p) for p in args.lessons] if args.lessons else [builtin_lessons_dir()]
-    return run_gui(roots, exit_after_paint=args.exit_after_paint, exit_when_ready=args.exit_when_ready)
+    if args.command == "preview":
+        from irtutor.ui.studio.folder_preview import run_preview
+
+        return run_preview(Path(args.folder))
+    if args.command == "author":
+        from irtutor.ui.studio.studio_window import run_studio
+
+        return run_studio(Path(args.folder) if args.folder else None)
+    return run_gui(lesson_roots(args.lessons), exit_after_paint=args.exit_after_paint,
+                   exit_when_ready=args.exit_when_ready)
+
+
+def lesson_roots(extra: list[str] | None = None) -> list[Path]:
+    """The shipped lessons, the instructor's own folder, then each `--lessons` folder.
+
+    In that order of precedence: a later root's lesson replaces an earlier one of the same id,
+    so the instructor's edited copy is shown instead of the shipped lesson. The instructor's
+    folder is only created when something is saved into it; a missing one lists nothing.
+    """
+    return [builtin_lessons_dir(), instructor_lessons_dir(), *(Path(p) for p in extra or ())]
 
 
 def run_gui(roots: list[Path], *, exit_after_paint: bool = False, exit_when_ready: bool = False) -> int:
@@ -109,10 +138,10 @@ def build_window(roots: list[Path], *, exit_after_paint: bool = False, exit_when
 
 
 def load_library(roots: list[Path]) -> Library:
-    """Every lesson, from the lesson cache where its folder is unchanged."""
+    """Every lesson, from the lesson cache where its folder is unchanged; the shipped ones read-only."""
     from irtutor.services.library import Library
 
-    library = Library(roots, lessons_cache_path())
+    library = Library(roots, lessons_cache_path(), read_only=[builtin_lessons_dir()])
     library.load()
     return library
 
