@@ -285,3 +285,12 @@ def test_a_source_keeps_verified_false_when_an_earlier_source_is_removed(qtbot: 
     added = [line for line in changed_lines(before, form.document.text) if line.startswith("+")]
     assert added == []  # only the removed source's lines went
     assert form.sources.rows[0].up.isHidden() and not form.objectives.rows[1].up.isHidden()
+
+
+def test_many_problems_are_summed_up_on_top_and_shown_each_at_its_row(qtbot: Any, form: LessonDetailsForm) -> None:
+    for row in form.sources.rows[:8]:
+        row.inputs["date"].setText("soon")
+    form.check_now()
+    assert form.problems_label.text().count("\n") == 4 and "and 4 more" in form.problems_label.text()
+    assert all("soon" in r.findChild(QLabel, "row-problem").text() for r in form.sources.rows[:8])
+    assert form.objectives.rows[0].inputs["text"].toolTip() == form.document.data()["objectives"][0]

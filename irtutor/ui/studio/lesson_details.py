@@ -12,7 +12,6 @@ earlier texts, as the question forms do with their mappings; the Undo and Redo b
 
 from __future__ import annotations
 
-from itertools import pairwise
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -247,24 +246,14 @@ class LessonDetailsForm(QWidget):
 
         Sources and terms have no move buttons: lesson.yaml keeps a mapping's keys in the order written
         (the document's merge updates keys in place), so a moved row would not move in the file."""
-        for row in (*self.sources.rows, *self.terms.rows):
-            row.up.hide()
-            row.down.hide()
+        marks.dress_rows(self.lists, fixed_order=(self.sources, self.terms))
         for row in self.sources.rows:
             if not row.property("follows-id"):  # a new row: its "Cited on" line follows the id as typed
                 row.setProperty("follows-id", True)
                 row.inputs[fields.SOURCE_ID].textEdited.connect(self._decorate_sources)
-                date = row.inputs["date"]
-                date.setMinimumWidth(date.fontMetrics().horizontalAdvance("0000-00-00") + 16)
         self._decorate_sources()
-        chain = [self.undo_button, self.redo_button, self.title_edit, self.summary_edit, self.order_spin]
-        for key in ("objectives", "terms", "sources"):
-            rows = self.lists[key]
-            for row in rows.rows:
-                chain += [*row.inputs.values(), *[b for b in (row.up, row.down) if not b.isHidden()], row.remove]
-            chain.append(rows.add_button)
-        for first, second in pairwise(chain):
-            QWidget.setTabOrder(first, second)
+        marks.tab_in_order([self.undo_button, self.redo_button, self.title_edit, self.summary_edit,
+                            self.order_spin], self.lists.values())
 
     def _decorate_sources(self) -> None:
         """Each source row's "Cited on" line, following its id as typed."""

@@ -1,4 +1,5 @@
-"""Where the Lesson details form shows a problem: under its field, under its row, and in the list on top.
+"""What the Lesson details form shows beside its inputs: each problem under its field, under its row
+and in the list on top; a row's whole text on hover; Tab in reading order.
 
 lesson.yaml is checked as `irtutor check` checks it (the schema) on the document's text; each problem's
 line and column lead back, through the positions LocatedYaml keeps, to the key and the row written
@@ -7,10 +8,12 @@ there. The row checks the schema cannot make (lesson_fields) are added on the ro
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from itertools import pairwise
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtWidgets import QLabel, QLineEdit, QWidget
 
 from irtutor.content.located_yaml import LocatedYaml, YamlPath, load_located_yaml
 from irtutor.content.schema_check import schema_problems
@@ -20,6 +23,8 @@ from irtutor.ui.studio.forms_rows import BAD_FIELD, Row, RowList
 
 NO_PROBLEMS = "No problems in lesson.yaml."
 PROBLEM_LINE = "• {field}: {message}"
+MORE = "• and {n} more, each shown under its field or row"
+SUMMARY_LINES = 5
 FIELD_NAMES = {"title": "Title", "summary": "Summary", "order": "Order", "objectives": "Objectives",
                "terms": "Terms", "sources": "Sources", "": "lesson.yaml"}
 PROBLEM_STYLE = "color: #b00020"
@@ -90,6 +95,8 @@ def show_marks(marks: list[Mark], lists: dict[str, RowList], inputs: dict[str, t
             widget.setStyleSheet(f"#{widget.objectName()} {{ {BAD_FIELD} }}")
             show_label(under, "\n".join(messages))
     lines = [PROBLEM_LINE.format(field=FIELD_NAMES.get(k, k), message=m) for k, _, m in marks]
+    if len(lines) > SUMMARY_LINES:  # the fields stay in view; each problem is also under its field
+        lines[SUMMARY_LINES - 1:] = [MORE.format(n=len(lines) - SUMMARY_LINES + 1)]
     summary.setText("\n".join(lines) if lines else NO_PROBLEMS)
     summary.setStyleSheet(PROBLEM_STYLE if lines else "")
     summary.setVisible(True)
@@ -132,3 +139,32 @@ def row_label(row: Row, name: str) -> QLabel:
         found.setFont(font)
         row.layout().addWidget(found)
     return found
+
+
+def dress_rows(lists: dict[str, RowList], fixed_order: Iterable[RowList]) -> None:
+    """Rows as they come: full text on hover (a long objective overflows its box), a date box wide
+    enough for YYYY-MM-DD, and no move buttons in the lists whose order the file cannot follow."""
+    for rows in fixed_order:
+        for row in rows.rows:
+            row.up.hide()
+            row.down.hide()
+    for row in (row for rows in lists.values() for row in rows.rows):
+        for key, edit in row.inputs.items():
+            if isinstance(edit, QLineEdit) and not edit.property("tells-text"):
+                edit.setProperty("tells-text", True)
+                edit.setToolTip(edit.text())
+                edit.textChanged.connect(edit.setToolTip)
+                if key == "date":
+                    edit.setMinimumWidth(edit.fontMetrics().horizontalAdvance("0000-00-00") + 16)
+
+
+def tab_in_order(first: list[QWidget], lists: Iterable[RowList]) -> None:
+    """Tab through `first`, then each list's rows (inputs, shown buttons) and its Add button: new rows
+    would otherwise come last in the chain, wherever they are shown."""
+    chain = list(first)
+    for rows in lists:
+        for row in rows.rows:
+            chain += [*row.inputs.values(), *(b for b in (row.up, row.down) if not b.isHidden()), row.remove]
+        chain.append(rows.add_button)
+    for one, other in pairwise(chain):
+        QWidget.setTabOrder(one, other)
