@@ -104,6 +104,7 @@ class MainWindow(QMainWindow):
         self.lesson_view: LessonView | None = None
         self.profile_dialog: QDialog | None = None
         self.dashboard: QDialog | None = None
+        self.studio: QWidget | None = None
         self.review_view: QDialog | None = None
         self.lesson_list = LessonList()
         self.lesson_list.setObjectName("lesson-list")
@@ -159,6 +160,7 @@ class MainWindow(QMainWindow):
         self.review_action = view_menu.addAction(messages.REVIEW_MENU, QKeySequence("Ctrl+R"), self.show_review)
         self.glossary_action = view_menu.addAction(messages.GLOSSARY_MENU, QKeySequence("Ctrl+G"), self.show_glossary)
         self.glossary_action.setEnabled(False)
+        self.studio_action = view_menu.addAction(messages.STUDIO_MENU, QKeySequence("Ctrl+Shift+A"), self.show_studio)
         view_menu.addSeparator()
         larger = view_menu.addAction(messages.LARGER_TEXT_MENU, QKeySequence("Ctrl+="), lambda: self.step_text(1))
         QShortcut(QKeySequence("Ctrl++"), self, lambda: self.step_text(1))  # the same key, shifted or on the keypad
@@ -509,6 +511,47 @@ class MainWindow(QMainWindow):
         view = self.open_lesson(lesson_id)
         if view is not None:
             view.open_page(page)
+
+    def show_studio(self) -> None:
+        """View -> Author: the studio on the instructor's lessons and any other folder given, with the shipped
+        lessons listed to copy; a save there shows here at once."""
+        if self.studio is not None:
+            self.studio.show()
+            self.studio.raise_()
+            self.studio.activateWindow()
+            return
+        from irtutor.paths import instructor_lessons_dir, recovery_dir
+        from irtutor.ui.studio.studio_window import StudioWindow
+
+        shipped = builtin_lessons_dir().resolve()
+        roots = self.library.roots if self.library is not None else []
+        others = [root for root in roots if root.resolve() != shipped and root.resolve() != instructor_lessons_dir()]
+        lessons = tuple(self.library.lessons) if self.library is not None else ()
+        self.studio = StudioWindow([instructor_lessons_dir(), *others], builtin_lessons_dir(), recovery_dir(), lessons)
+        self.studio.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.studio.destroyed.connect(lambda: setattr(self, "studio", None))
+        self.studio.sig_saved.connect(self.lesson_saved)
+        self.studio.show()
+
+    def lesson_saved(self, folder: str) -> None:
+        """The studio saved the lesson in `folder`: read the lessons again (unchanged folders come from the
+        cache) and show the new text where a student has that lesson open, on the same page."""
+        library = self.library
+        if library is None:
+            return
+        view = self.lesson_view
+        showing = view.lesson.id if view is not None else None
+        page = view.reader.page_index if view is not None else 0
+
+        def shown(_: object) -> None:
+            self._fill_lessons([_lesson_row(lesson) for lesson in library.lessons])
+            if showing is not None and library.lesson(showing) is not None:
+                reopened = self.open_lesson(showing)
+                if reopened is not None:
+                    reopened.reader.show_page(min(page, len(reopened.lesson.pages) - 1))
+            self.statusBar().showMessage(messages.LESSON_UPDATED.format(folder=Path(folder).name), 5000)
+
+        self.ops.read(self, library.load, on_done=shown)
 
     def show_about(self) -> None:
         from irtutor.ui.about_dialog import AboutDialog
