@@ -79,6 +79,8 @@ def test_typing_shows_in_the_preview_and_an_unknown_citation_is_a_problem_at_its
     assert any(text.startswith(f"{page}:{line}:") for text in shown)
     assert window.isWindowModified()
     assert (folder / page).read_text(encoding="utf-8") == before  # nothing is written before a save
+    # The page with a problem is still the page as written for "cited on": students' notice page cites nothing.
+    assert all(Path(page).stem in places for places in _cited_only_on(window, folder / page).values())
 
     window.workbench.setCurrentIndex(0)  # elsewhere; a click on the problem comes back to it
     item = next(window.problems_panel.item(i) for i in range(window.problems_panel.count())
@@ -99,6 +101,14 @@ def test_typing_shows_in_the_preview_and_an_unknown_citation_is_a_problem_at_its
     assert not window.isWindowModified()
     assert "the instructor adds about Bevin." in (folder / page).read_text(encoding="utf-8")
     assert check([str(folder)]) == 0
+
+
+def _cited_only_on(window: StudioWindow, page: Path) -> dict[str, list[str]]:
+    """The sources the form says are cited on `page`, with every place it lists for them."""
+    citations = window.workbench.details.citations
+    cited_here = {source for source, places in citations.items() if page.stem in places}
+    assert cited_here, f"the form says {page.name} cites nothing"
+    return {source: citations[source] for source in cited_here}
 
 
 def _reader_text(reader: object) -> str:

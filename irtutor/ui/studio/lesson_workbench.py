@@ -22,9 +22,10 @@ from PySide6.QtWidgets import (
 )
 
 from irtutor.content.lesson_loader import QUIZ_FILE
+from irtutor.content.pages import parse_page
 from irtutor.content.summaries import LESSON_FILE
 from irtutor.content.yaml_documents import LessonDocument, QuizDocument
-from irtutor.core.lesson import Lesson
+from irtutor.core.lesson import Lesson, Page
 from irtutor.core.problems import LessonError, Problem
 from irtutor.services.lesson_drafts import LessonDraft
 from irtutor.ui.studio.markdown_edit import MarkdownEdit
@@ -184,7 +185,20 @@ class LessonWorkbench(QTabWidget):
             return
         from irtutor.ui.studio.lesson_details import citations_by_source
 
-        self.details.set_citations(citations_by_source(self.lesson.pages, self.lesson.questions))
+        self.details.set_citations(citations_by_source(self._pages_as_written(), self.lesson.questions))
+
+    def _pages_as_written(self) -> list[Page]:
+        """Every page parsed from the text on screen: the lesson students would get replaces a page with a
+        problem by a notice, which cites nothing, and "not cited" would then be wrong."""
+        assert self.draft is not None and self.lesson is not None
+        sources, terms = {s.id for s in self.lesson.sources}, {t.term for t in self.lesson.terms}
+        pages = []
+        for name in self.draft.page_names:
+            try:
+                pages.append(parse_page(self.draft.folder / name, self.draft.text(name), sources, terms)[0])
+            except LessonError:
+                continue
+        return pages
 
     # Editing ---------------------------------------------------------------------------------------
 
