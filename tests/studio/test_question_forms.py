@@ -228,6 +228,14 @@ def test_undo_outside_a_text_field_goes_back_one_edit(qtbot: Any) -> None:
     form.check_now()
     form.undo()
     assert form.mapping()["items"] == ["one"]
+    form.redo()
+    assert form.mapping()["items"] == ["one", "two"]
+    form.undo()
+    assert form.mapping()["items"] == ["one"], form.history
+    type_row(qtbot, form.items, "three")  # a new edit after an undo: nothing is left to redo
+    form.check_now()
+    form.redo()
+    assert form.mapping()["items"] == ["one", "three"]
 
 
 def test_a_year_written_unquoted_stays_a_number(qtbot: Any) -> None:

@@ -97,12 +97,16 @@ class QuestionForm(QWidget):
         self.kept: dict[str, Any] = {}
         self.checked = Checked(None, [])
         self.history: list[dict[str, Any]] = []
+        self.undone: list[dict[str, Any]] = []
+        """Mappings taken back by undo, newest last, for redo; a new edit forgets them."""
         self.timer = QTimer(self, singleShot=True, interval=CHECK_DELAY_MS)
         self._build()
         self.timer.timeout.connect(self.check_now)
         self.sig_changed.connect(self.timer.start)
         QShortcut(QKeySequence.StandardKey.Undo, self, self.undo,
                   context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        for keys in (QKeySequence.StandardKey.Redo, QKeySequence("Ctrl+Y")):
+            QShortcut(QKeySequence(keys), self, self.redo, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
 
     # -- building -------------------------------------------------------------------------------------------
 
@@ -205,6 +209,7 @@ class QuestionForm(QWidget):
         self.kept_label.setText(KEPT.format(keys=", ".join(self.kept)) if self.kept else "")
         self.kept_label.setVisible(bool(self.kept))
         self.history = [self.mapping()]
+        self.undone = []
         self.check_now()
 
     def mapping(self) -> dict[str, Any]:
@@ -241,6 +246,8 @@ class QuestionForm(QWidget):
         mapping = self.mapping()
         if not self.history or self.history[-1] != mapping:
             self.history.append(mapping)
+            if self.undone and self.undone[-1] != mapping:
+                self.undone = []  # a new edit, not a redo: the undone ones are gone, as in any editor
         self.checked = check_mapping(mapping, set(self.pages), set(self.sources))
         self._show(self.checked)
         self.sig_checked.emit(self.checked)
@@ -278,9 +285,18 @@ class QuestionForm(QWidget):
         """Ctrl+Z outside a text field: back to the mapping before the last checked edit."""
         if len(self.history) < 2:
             return
-        stack = self.history[:-1]
+        stack, undone = self.history[:-1], [*self.undone, self.history[-1]]
         self.set_mapping(stack[-1])
-        self.history = stack
+        self.history, self.undone = stack, undone
+        self.sig_changed.emit()
+
+    def redo(self) -> None:
+        """Ctrl+Shift+Z or Ctrl+Y outside a text field: forward to the mapping the last undo took back."""
+        if not self.undone:
+            return
+        mapping, undone, history = self.undone[-1], self.undone[:-1], [*self.history, self.undone[-1]]
+        self.set_mapping(mapping)  # which starts a fresh history: the kept one goes back after
+        self.history, self.undone = history, undone
         self.sig_changed.emit()
 
 
