@@ -44,13 +44,16 @@ class LessonCache:
 
 
 def folder_stamp(folder: Path) -> FolderStamp:
-    """Name, size and modification time of each entry in the folder; any edit changes it."""
+    """Name, size and modification time of each entry in the folder and its media/ folder; any edit changes it.
+
+    The images in media/ count: a page's check reports an image that cannot be shown."""
     entries = []
     try:
-        with os.scandir(folder) as scan:
-            for entry in scan:
-                info = entry.stat()
-                entries.append((entry.name, info.st_size, info.st_mtime_ns))
+        for prefix, where in (("", folder), ("media/", folder / "media")):
+            if prefix and not where.is_dir():
+                continue
+            with os.scandir(where) as scan:
+                entries += [(prefix + e.name, (i := e.stat()).st_size, i.st_mtime_ns) for e in scan]
     except OSError:
         return (("?unreadable", 0, 0),)
     return tuple(sorted(entries))

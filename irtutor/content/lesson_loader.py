@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import Any
 
 from irtutor.content.located_yaml import LocatedYaml, YamlPath, load_located_yaml
-from irtutor.content.pages import page_files, parse_page
+from irtutor.content.pages import image_problems, page_files, parse_page
 from irtutor.content.quiz_loader import load_questions, load_settings
 from irtutor.content.schema_check import schema_problems
 from irtutor.content.source_checks import uncited_source_problems
@@ -54,7 +54,8 @@ def load_lesson(folder: Path, *, spare_parts: bool = False) -> tuple[Lesson | No
                                               f"'{folder.name}'; rename one of them"))
     sources = tuple(Source(id=k, **v) for k, v in data["sources"].items())
     terms = tuple(KeyTerm(k, v) for k, v in data.get("terms", {}).items())
-    pages = _load_pages(folder, meta, {s.id for s in sources}, {t.term for t in terms}, problems)
+    images: list[Problem] = []  # reported, but the page is still shown (each such image as its alt text)
+    pages = _load_pages(folder, meta, {s.id for s in sources}, {t.term for t in terms}, problems, images)
     # Check the quiz against every page file, so one unreadable page is reported once, not again per question.
     page_slugs = {path.stem for path in page_files(folder)[0]}
     problems.extend(_link_problems(folder, pages, page_slugs, data["id"]))
@@ -62,12 +63,13 @@ def load_lesson(folder: Path, *, spare_parts: bool = False) -> tuple[Lesson | No
     questions, quiz_settings, starts, dropped = _load_quiz(folder, page_slugs, {s.id for s in sources},
                                                            quiz_problems)
     problems.extend(quiz_problems)
-    if problems and not spare_parts:
-        return None, problems
+    if (problems or images) and not spare_parts:
+        return None, problems + images
     if any(p.path in (str(meta_path), str(folder)) for p in problems):
-        return None, problems
+        return None, problems + images
     problems.extend(uncited_source_problems(meta, pages, questions))
     pages = _spare_pages(pages, {Path(p.path).stem for p in problems if p.path != str(folder / QUIZ_FILE)})
+    problems.extend(images)
     handled = {id(p) for p in quiz_problems[:dropped[1]]}  # the form problems of the questions already left out
     kept = _spare_questions(questions, starts, [p for p in quiz_problems if id(p) not in handled])
     return Lesson(
@@ -99,7 +101,7 @@ def _spare_questions(questions: tuple[Question, ...], starts: list[int],
 
 
 def _load_pages(folder: Path, meta: LocatedYaml, sources: set[str], terms: set[str],
-                problems: list[Problem]) -> tuple[Page, ...]:
+                problems: list[Problem], images: list[Problem]) -> tuple[Page, ...]:
     paths, naming_problems = page_files(folder)
     problems.extend(naming_problems)
     if not paths:
@@ -107,7 +109,9 @@ def _load_pages(folder: Path, meta: LocatedYaml, sources: set[str], terms: set[s
     pages = []
     for path in paths:
         try:
-            page, page_problems = parse_page(path, read_lesson_text(path, MAX_PAGE_BYTES), sources, terms)
+            text = read_lesson_text(path, MAX_PAGE_BYTES)
+            page, page_problems = parse_page(path, text, sources, terms)
+            images.extend(image_problems(path, text))
         except LessonError as exc:
             problems.append(exc.problem)
             page_problems = []

@@ -15,6 +15,7 @@ from pathlib import Path
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
+from irtutor.content.media import MediaRefused, find_media
 from irtutor.content.text_files import unsaved_files_in
 from irtutor.core.directives import Directive, parse_directive
 from irtutor.core.lesson import Page, PageLink
@@ -27,6 +28,8 @@ CITATION = re.compile(r"\[\^([^\[\]\s]+)\]")
 TERM_LINK = re.compile(r"\[\[([^\[\]|\n]+)(?:\|([^\[\]\n]+))?\]\]")
 PAGE_LINK = re.compile(r"\]\(\s*page:([^()\s]+)\s*\)")
 """The target of a Markdown link to a page: `](page:02-slug)` or `](page:lesson-id/02-slug)`."""
+IMAGE = re.compile(r"!\[([^\[\]\n]*)\]\(\s*<?([^()\s<>]*)>?[^()\n]*\)")
+"""An inline image `![alt text](media/map.png)`: its alt text and address."""
 FIGURE_INFO = re.compile(r"\{([A-Za-z0-9_-]*)\}(.*)", re.DOTALL)
 """A fence whose info string is `{kind} target key=value ...` places a figure; it is not code."""
 NESTED_FIGURE = ("a figure cannot stand inside a list or a quote; start its fence at the beginning "
@@ -163,6 +166,33 @@ def parse_page(path: Path, text: str, sources: set[str], terms: set[str]) -> tup
     page = Page(slug=path.stem, title=title, markdown=text,
                 citations=tuple(citations), terms=tuple(used_terms), directives=directives, links=tuple(links))
     return page, problems
+
+
+def image_problems(path: Path, text: str) -> list[Problem]:
+    """Each image on the page without alt text, or whose file the reader would refuse.
+
+    Apart from `parse_page`: students still get the page, with such an image shown as its alt text.
+    """
+    problems = []
+    for number, line in page_blocks(text).prose_lines():
+        problems += _line_image_problems(path, number, line)
+    return problems
+
+
+def _line_image_problems(path: Path, number: int, line: str) -> list[Problem]:
+    problems = []
+    for match in IMAGE.finditer(line):
+        alt, src = match.group(1).strip(), match.group(2)
+        if not alt:
+            problems.append(Problem(str(path), number, match.start() + 1,
+                                    "an image needs alt text, for students who cannot see it: "
+                                    "![what the image shows](media/name.png)"))
+        try:
+            find_media(path.parent, src)
+        except MediaRefused as refused:
+            problems.append(Problem(str(path), number, match.start() + 1,
+                                    f"image '{src}' cannot be shown ({refused}); students see its alt text"))
+    return problems
 
 
 def _directives(path: Path, blocks: PageBlocks, problems: list[Problem]) -> tuple[Directive, ...]:

@@ -1,6 +1,7 @@
 """Lesson Markdown -> HTML that cannot make the reading pane fetch, open or run anything.
 
-Raw HTML is off (shown as text), images become their alt text, and a link survives only if
+Raw HTML is off (shown as text), an image becomes its alt text unless it is a checked file of
+the lesson's `media/` folder (`irtutor.content.media`), and a link survives only if
 it points inside the app (`page:`, `term:`, `cite:` or an in-page `#anchor`). Any other
 address is printed after its text for the student to read, never as a link.
 """
@@ -10,13 +11,15 @@ from __future__ import annotations
 import html
 from dataclasses import dataclass
 from functools import cache
+from pathlib import Path
 from typing import Any
-from urllib.parse import quote
+from urllib.parse import quote, unquote
 
 from markdown_it import MarkdownIt
 from markdown_it.rules_inline import StateInline
 from markdown_it.token import Token
 
+from irtutor.content.media import allowed_media
 from irtutor.content.pages import CITATION, TERM_LINK, new_markdown, page_blocks
 from irtutor.core.directives import Directive
 from irtutor.core.figures import find_figure
@@ -36,7 +39,7 @@ class RenderedPage:
 
 def render_page(page: Page, lesson: Lesson) -> RenderedPage:
     """The page as HTML; citations numbered in order of first use across all parts, matching `cited`."""
-    env: dict[str, Any] = {"citations": []}
+    env: dict[str, Any] = {"citations": [], "media_folder": Path(lesson.folder) if lesson.folder else None}
     parts: list[str | Directive] = []
     directives = {d.line: d for d in page.directives}
     for chunk in _split_at_directives(page.markdown, set(directives)):
@@ -149,5 +152,14 @@ def _render_link_close(self: Any, tokens: list[Token], idx: int, options: Any, e
 
 
 def _render_image(self: Any, tokens: list[Token], idx: int, options: Any, env: dict) -> str:
-    alt = "".join(child.content for child in tokens[idx].children or [])
+    """An `<img>` only for an allowed file of the lesson's media/ folder with alt text; else the alt text.
+
+    The reading pane loads it through `SafeTextBrowser.loadResource`, which checks the file again.
+    """
+    alt = "".join(child.content for child in tokens[idx].children or []).strip()
+    src = unquote(str(tokens[idx].attrGet("src") or ""))  # markdown-it percent-encodes; the check reads it as written
+    folder = env.get("media_folder")
+    if alt and folder is not None and allowed_media(folder, src) is not None:
+        alt_html = html.escape(alt)
+        return f'<img src="{html.escape(src)}" alt="{alt_html}" title="{alt_html}">'
     return f'<span class="image-alt">[image: {html.escape(alt or "no description")}]</span>'

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 from collections.abc import Sequence
+from pathlib import Path
 from urllib.parse import unquote
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
@@ -46,7 +47,9 @@ class LessonReader(QWidget):
         self.lesson = lesson
         self.course = tuple(course) or (lesson,)
         self.page_index = 0
-        self.text = ColumnBrowser()
+        self.media_root = Path(lesson.folder) if lesson.folder else None
+        """The lesson folder whose media/ images its pages show."""
+        self.text = ColumnBrowser(media_root=self.media_root)
         self.text.setObjectName("page-text")
         self.text.setAccessibleName("Lesson page")
         self.parts = PagePartsView()
@@ -157,7 +160,8 @@ class LessonReader(QWidget):
         rendered = render_page(page, self.lesson)
         self.text.setHtml(rendered.html)  # the whole page, also where figures are shown part by part
         if page.directives:
-            self.parts.show_parts(rendered.parts, lambda d: self._figure(d, page.slug), key_filter=self)
+            self.parts.show_parts(rendered.parts, lambda d: self._figure(d, page.slug), key_filter=self,
+                                  media_root=self.media_root)
             self.body.setCurrentWidget(self.parts)
         else:
             self.body.setCurrentWidget(self.text)

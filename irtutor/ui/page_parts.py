@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QFontMetricsF, QPalette, QResizeEvent
@@ -42,8 +43,8 @@ class ColumnBrowser(SafeTextBrowser):
     background and its scrollbar stays at the window's edge.
     """
 
-    def __init__(self, parent: QWidget | None = None, measure: int = MEASURE) -> None:
-        super().__init__(parent)
+    def __init__(self, parent: QWidget | None = None, measure: int = MEASURE, media_root: Path | None = None) -> None:
+        super().__init__(parent, media_root)
         self.measure = measure
         self._html = ""
         self._dark = False
@@ -53,6 +54,10 @@ class ColumnBrowser(SafeTextBrowser):
 
     def column_width(self) -> float:
         return self.measure * char_width(QFontMetricsF(self.font()))
+
+    def image_width(self) -> int:
+        # The column, not the viewport: an image is decoded once per page, often before it is laid out.
+        return int(self.column_width())
 
     def setHtml(self, text: str) -> None:
         self._html = text
@@ -88,8 +93,8 @@ class ColumnBrowser(SafeTextBrowser):
 class ChunkBrowser(ColumnBrowser):
     """A piece of page text as tall as its content, so the page scrolls as one."""
 
-    def __init__(self, html: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+    def __init__(self, html: str, parent: QWidget | None = None, media_root: Path | None = None) -> None:
+        super().__init__(parent, media_root=media_root)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -115,14 +120,16 @@ class PagePartsView(QScrollArea):
         self.figures: list[QWidget] = []
 
     def show_parts(self, parts: tuple[str | Directive, ...], make_figure: Callable[[Directive], QWidget],
-                   key_filter: QObject | None = None) -> None:
-        """Replace what is shown with `parts`: HTML chunks as text, directives as `make_figure` builds them."""
+                   key_filter: QObject | None = None, media_root: Path | None = None) -> None:
+        """Replace what is shown with `parts`: HTML chunks as text, directives as `make_figure` builds them.
+
+        The text shows images of `media_root`'s media/ folder (see `SafeTextBrowser`)."""
         container = QWidget()
         layout = QVBoxLayout(container)
         self.chunks, self.figures = [], []
         for part in parts:
             if isinstance(part, str):
-                chunk = ChunkBrowser(part)
+                chunk = ChunkBrowser(part, media_root=media_root)
                 chunk.link_activated.connect(self.link_activated)
                 if key_filter is not None:
                     chunk.installEventFilter(key_filter)

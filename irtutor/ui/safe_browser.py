@@ -3,10 +3,16 @@
 from __future__ import annotations
 
 import html
+from pathlib import Path
 from typing import Any
+from urllib.parse import unquote
 
 from PySide6.QtCore import QUrl, Signal
+from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import QTextBrowser, QWidget
+
+from irtutor.content.media import allowed_media
+from irtutor.ui.media_image import media_image
 
 STYLE = """
 a { color: #1f5fa8; text-decoration: none; }
@@ -35,13 +41,19 @@ def lesson_page_target(href: str) -> tuple[str, str] | None:
 
 
 class SafeTextBrowser(QTextBrowser):
-    """Link clicks are reported, never followed; resources (images, style sheets) never load."""
+    """Link clicks are reported, never followed; resources never load, but for one kind:
+
+    with a `media_root` (a lesson folder), an image `media/name.png` that `irtutor.content.media`
+    allows there is decoded from its checked bytes. No search paths, no file URLs.
+    """
 
     link_activated = Signal(str)
     """An in-app link was clicked: `page:slug`, `term:name`, `cite:source-id` or `#anchor`."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, media_root: Path | None = None) -> None:
         super().__init__(parent)
+        self.media_root = media_root
+        """The lesson folder whose media/ images this pane may show; None: no images at all."""
         self.setOpenLinks(False)
         self.setOpenExternalLinks(False)
         self.setSearchPaths([])
@@ -49,8 +61,17 @@ class SafeTextBrowser(QTextBrowser):
         self.anchorClicked.connect(self._on_anchor_clicked)
 
     def loadResource(self, kind: int, name: QUrl) -> Any:
-        # QTextDocument asks here for every <img>, style sheet and so on: the answer is always no.
-        return None
+        # QTextDocument asks here for every <img>, style sheet and so on: the answer is no, but for
+        # an allowed image of the lesson's media/ folder (checked again: the HTML is not trusted).
+        is_image = int(getattr(kind, "value", kind)) == QTextDocument.ResourceType.ImageResource.value
+        if not is_image or self.media_root is None or name.scheme():
+            return None
+        media = allowed_media(self.media_root, unquote(name.toString()))
+        return None if media is None else media_image(media, self.image_width())
+
+    def image_width(self) -> int:
+        """The widest an image is shown: the text's width."""
+        return max(120, int(self.viewport().width() - 2 * self.document().documentMargin()))
 
     def setSource(self, name: QUrl, kind: Any = None) -> None:
         # Navigation by source would read a file; the reader sets HTML itself.

@@ -42,7 +42,7 @@ def hostile_reader(qtbot: QtBot, tmp_path: Path) -> tuple[LessonReader, Path]:
     secret = tmp_path / "secret.txt"
     secret.write_text("TOP-SECRET-CONTENT", encoding="utf-8")
     page = HOSTILE_PAGE + f"\n[secret](file://{secret}) ![secret]({secret})\n"
-    lesson, problems = load_lesson(write_lesson(tmp_path, {"02-hostile.md": page}))
+    lesson, problems = load_lesson(write_lesson(tmp_path, {"02-hostile.md": page}), spare_parts=True)
     assert lesson is not None, problems
     reader = LessonReader(lesson)
     qtbot.addWidget(reader)
