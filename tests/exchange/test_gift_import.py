@@ -20,6 +20,7 @@ from irtutor.content.lesson_loader import load_lesson
 from irtutor.core.grading import grade
 from irtutor.core.questions import Question, Response
 from tests.conftest import FIXTURES, LESSONS
+from tests.right_answers import right_response
 
 MOODLE = FIXTURES / "moodle"
 LESSON = "nato-origins"
@@ -186,6 +187,36 @@ def test_ordering_in_qtype_ordering_form(tmp_path: Path) -> None:
     assert q.mapping is not None
     assert (q.mapping["items"], q.mapping["grading"]) == (["Sign", "Ratify", "Enter into force"], "all_or_nothing")
     loaded(tmp_path, parse_gift(text))
+
+
+def test_numerical_forms_grade_as_moodle(tmp_path: Path) -> None:
+    text = ("::pi::Pi to 3 places?{#3.141..3.142}\n\n::neg::A negative range?{#-5..-1}\n\n"
+            "::grant::When was Grant born?{#1822:2####Born 1822.}")
+    result = parse_gift(text)
+    q = by_id(result)
+    assert (q["pi"]["answer"], q["pi"]["tolerance"]) == (3.1415, 0.0005)
+    assert (q["neg"]["answer"], q["neg"]["tolerance"]) == (-3, 2)
+    questions = loaded(tmp_path, result)
+    assert [grade(questions["pi"], Response(text=t)).score for t in ("3.141", "3.142", "3.143")] == [1.0, 1.0, 0.0]
+    assert [grade(questions["grant"], Response(text=t)).score for t in ("1820", "1824", "1825")] == [1.0, 1.0, 0.0]
+    assert questions["grant"].explanation == "Born 1822."
+
+
+def test_matching_and_ordering_grade(tmp_path: Path) -> None:
+    text = ("::m::Match.{=Norway -> 1949 =Greece -> 1952 = -> 1982}\n\n"
+            "::o::Order.{>3 ALL VERTICAL ABSOLUTE_POSITION SHOW\nSign\nRatify\nEnter\n}")
+    questions = loaded(tmp_path, parse_gift(text))
+    matching = questions["m"]
+    key = matching.key
+    assert [r.text for r in key.rights] == ["1949", "1952", "1982"]  # the distractor is offered too
+    assert grade(matching, right_response(matching)).score == 1.0
+    assert grade(questions["o"], right_response(questions["o"])).score == 1.0
+
+
+def test_html_never_survives_as_html() -> None:
+    [q] = parse_gift("[html]<p>Which <script>alert(1)</script><b>treaty</b>?</p><iframe src=x></iframe>{T}").questions
+    assert q.mapping is not None and q.mapping["prompt"] == "Which **treaty**?"
+    assert "[html] text turned into Markdown" in q.notes
 
 
 BROKEN = [
