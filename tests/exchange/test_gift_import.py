@@ -94,6 +94,44 @@ def test_moodle_test_fixture_fields() -> None:
     assert q["2-08-tsl"]["answer"] is True and q["2-08-tsl-2"]["answer"] is True  # {T} and {TRUE}; ids kept apart
 
 
+MORE_MOODLE_CASES = r"""// essay
+::double backslash:: A \\ B \\\\ C{}
+
+::Q001::[html]<p>What would running the test method print?</p>
+<pre>
+    public void test() \{
+        method1();
+    \}
+</pre>
+{}
+
+// This question is to test importing tags: [tag:tag] [tag:other-tag].
+// And an idnumber: [id:myid].
+::Question name:: How are you? {T}
+
+::colours:: What's between orange and green in the spectrum?
+{
+    ~%100%yellow # right; good!
+    ~%-50%red # wrong
+    ~%-50%blue # wrong
+}
+"""
+
+
+def test_more_cases_from_moodles_unit_test(tmp_path: Path) -> None:
+    # test_import_backslash, test_import_pre_content, test_import_question_with_tags,
+    # test_import_multichoice_multi_tricky (fractions 1, -0.5, -0.5 with no `=`: multiple response).
+    result = parse_gift(MORE_MOODLE_CASES)
+    assert result.discussion[0] == "A \\\\ B \\\\\\\\ C"  # Markdown for "A \ B \\ C"
+    assert "public void test() {" in result.discussion[1] and "<pre>" not in result.discussion[1]
+    tagged = by_id(result)["myid"]
+    assert tagged["answer"] is True
+    assert [o.get("weight") for o in by_id(result)["colours"]["options"]] == [100, -50, -50]
+    colours = loaded(tmp_path, result)["colours"]
+    assert grade(colours, Response({option(colours, "yellow")})).score == 1.0
+    assert grade(colours, Response({option(colours, "yellow"), option(colours, "red")})).score == 0.5
+
+
 def test_category_sets_topic_and_html_links_survive_escapes() -> None:
     result = imported("questions_in_category.gift.txt")
     assert [q.kind for q in result.questions] == ["matching", "single_choice", "short_text", "true_false"]
