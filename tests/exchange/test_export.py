@@ -135,7 +135,7 @@ def test_a_timeline_becomes_a_cloze_of_numeric_gaps_in_xml_and_numerical_questio
     assert "- North Atlantic Treaty signed: {1:NUMERICAL:=1949:0}" in text
     assert text.count("{1:NUMERICAL:") == len(question.key.events)  # type: ignore[union-attr]
     gift = export_gift([question]).text
-    assert "::road-to-the-treaty-e4::[markdown]" in gift and "North Atlantic Treaty signed\\: {\n#1949:0\n" in gift
+    assert "::road-to-the-treaty-e4::[markdown]" in gift and "North Atlantic Treaty signed\\: {#\n=1949:0\n" in gift
 
 
 def moodle_score(fractions: dict[str, float], chosen: set[str]) -> float:
@@ -212,7 +212,7 @@ def test_a_percent_tolerance_becomes_moodles_absolute_one_and_the_unit_is_kept_i
     assert root.findtext("question/answer/tolerance") == "20"
     assert root.findtext("question/units/unit/unit_name") == key.unit
     gift = export_gift([question])
-    assert "{\n#200:20\n" in gift.text and gift.notes == [f"{question.id}: the unit “{key.unit}” is dropped "
+    assert "{#\n=200:20\n" in gift.text and gift.notes == [f"{question.id}: the unit “{key.unit}” is dropped "
                                                          "(GIFT numerical questions have no units)"]
 
 

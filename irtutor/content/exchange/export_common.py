@@ -70,14 +70,22 @@ def percent_text(value: float) -> str:
     return format_number(round(value, 5))
 
 
+TOP = "$course$/top"
+"""Moodle's top category of the course: where a question with no topic (and no lesson category) goes."""
+
+
 def category_path(category: str, topic: str) -> str:
     """The Moodle category a question goes in: the lesson's category, then the question's topic."""
-    return "/".join(["$course$", "top", *(part.replace("/", "-") for part in (category, topic) if part)])
+    return "/".join([TOP, *(part.replace("/", "-") for part in (category, topic) if part)])
 
 
 def categories(questions: Sequence[Question], category: str) -> Iterator[tuple[str | None, Question]]:
-    """Each question with the category path to write before it, or None when it is in the previous one."""
-    current = None
+    """Each question with the category path to write before it, or None when it stays in the current one.
+
+    Nothing is written while neither a category nor a topic is given: an importer reads the last
+    segment of a path as the topic, and "top" is not one.
+    """
+    current = TOP
     for question in questions:
         path = category_path(category, question.topic)
         yield (None if path == current else path), question

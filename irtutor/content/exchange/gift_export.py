@@ -44,6 +44,8 @@ from irtutor.core.questions import Question, QuestionKind
 HEADER = "// Exported by IR Tutor. Texts are Markdown; see the notes above any question exported in a nearer form."
 SPECIAL = "\\~=#{}:"
 """Characters GIFT reads as syntax; a backslash before each makes it text (the backslash first)."""
+NUMERICAL = "#\n="
+"""A numerical answer block opens `{#`, as Moodle's examples write it: the `#` right after the brace."""
 
 
 @dataclass
@@ -72,11 +74,15 @@ def escape(text: str) -> str:
     return escaped.replace("\r\n", "\n").replace("\n", "\\n")
 
 
-def _question(question_id: str, text: str, answers: list[str], explanation: str, *, after: str = "") -> str:
-    """`::id::[markdown]text {answers ####explanation} after`; `text` and `after` already escaped."""
+def _question(question_id: str, text: str, answers: list[str], explanation: str, *, after: str | None = None) -> str:
+    """`::id::[markdown]text {answers ####explanation}`; `text` and `after` already escaped.
+
+    With `after` (a missing-word question) the block sits between the texts exactly as the gap did.
+    """
     lines = [*answers, *([f"####{escape(explanation)}"] if explanation else [])]
-    block = "{\n" + "\n".join(lines) + "\n}"
-    return f"::{escape(question_id)}::[markdown]{text} {block}" + (f" {after}" if after else "")
+    block = "{" + ("" if lines[0].startswith(NUMERICAL) else "\n") + "\n".join(lines) + "\n}"
+    head = f"::{escape(question_id)}::[markdown]{text}"
+    return f"{head} {block}" if after is None else f"{head}{block}{after}"
 
 
 def _feedback(text: str) -> str:
@@ -106,7 +112,7 @@ def _true_false(question: Question) -> Written:
 
 def _numeric(question: Question) -> Written:
     key: NumericKey = question.key  # type: ignore[assignment]
-    line = f"#{format_number(key.value)}:{format_number(key.margin)}"
+    line = f"{NUMERICAL}{format_number(key.value)}:{format_number(key.margin)}"
     notes = [UNITS_DROPPED.format(id=question.id, unit=key.unit)] if key.unit else []
     return Written([_question(question.id, escape(question.prompt), [line], question.explanation)], notes)
 
@@ -149,7 +155,7 @@ def _map(question: Question) -> Written:
 def _timeline(question: Question) -> Written:
     events, tolerance = timeline_events(question), tolerance_years(question)
     ids = [f"{question.id}-e{n}" for n in range(1, len(events) + 1)]
-    written = [_question(part_id, escape(f"{question.prompt}\n\n{text}:"), [f"#{year}:{tolerance}"],
+    written = [_question(part_id, escape(f"{question.prompt}\n\n{text}:"), [f"{NUMERICAL}{year}:{tolerance}"],
                          question.explanation) for part_id, (text, year) in zip(ids, events, strict=True)]
     return Written(written, [TIMELINE_AS_NUMERICALS.format(id=question.id, count=len(ids), tolerance=tolerance,
                                                            first=ids[0], last=ids[-1])])
@@ -173,8 +179,7 @@ def _missing_word(question_id: str, question: Question, asked: Gap) -> str:
         lines = _choice_lines(gap_choices(asked), weighted=False)
     else:
         lines = [_typed_line(c.text, c.percent, c.feedback) for c in gap_choices(asked)]
-    return _question(question_id, escape(before.rstrip()), lines, question.explanation,
-                     after=escape(after.lstrip()))
+    return _question(question_id, escape(before), lines, question.explanation, after=escape(after))
 
 
 def _plain_text(segments: Sequence[str | Gap]) -> str:

@@ -105,7 +105,8 @@ def _answer(parent: ET.Element, text: str, percent: float, feedback: str = "", f
 
 def _multichoice(question: Question, choices: list[Choice], *, single: bool) -> ET.Element:
     element = _head(question, "multichoice")
-    _fields(element, single="true" if single else "false", shuffleanswers="true", answernumbering="abc")
+    # Shuffled, as the shipped quizzes set `shuffle_options`; not numbered, as our options are not.
+    _fields(element, single="true" if single else "false", shuffleanswers="true", answernumbering="none")
     for choice in choices:
         _answer(element, choice.text, choice.percent, choice.feedback)
     return element
