@@ -207,6 +207,17 @@ def test_short_answer_wildcard_is_skipped() -> None:
     assert skipped.skipped.startswith("/quiz/question[1]/answer[1]: answer 'Wash*ton' uses Moodle's * wildcard")
 
 
+def test_numerical_feedback_is_noted_when_dropped() -> None:
+    body = (answer(100, "42", "Well done!", "<tolerance>0.001</tolerance>")
+            + answer(0, "13", "What were you thinking?!", "<tolerance>1</tolerance>")
+            + answer(0, "*", "Completely wrong.", "<tolerance></tolerance>"))
+    result = parse_moodle_xml(quiz(question("numerical", body)))
+    assert (only(result)["answer"], only(result)["tolerance"]) == (42, 0.001)
+    assert result.questions[0].notes == ["answer[2]: the feedback for 13 is dropped",
+                                         "answer[3]: the feedback for any other answer is dropped",
+                                         "answer[1]: the feedback for the right answer is dropped"]
+
+
 def test_numerical_tolerance_and_unit(tmp_path: Path) -> None:
     units = ("<units><unit><multiplier>1</multiplier><unit_name>members</unit_name></unit>"
              "<unit><multiplier>0.5</multiplier><unit_name>pairs</unit_name></unit></units>")
@@ -222,8 +233,8 @@ def test_numerical_tolerance_and_unit(tmp_path: Path) -> None:
 
 
 def test_matching_with_a_distractor(tmp_path: Path) -> None:
-    sub = '<subquestion format="html"><text>{}</text><answer><text>{}</text></answer></subquestion>'
-    body = sub.format("Finland", "2023") + sub.format("Sweden", "2024") + sub.format("", "1995")
+    sub = '<subquestion format="html"><text><![CDATA[{}]]></text><answer><text>{}</text></answer></subquestion>'
+    body = sub.format("<p>Finland</p>", "2023") + sub.format("Sweden", "2024") + sub.format("", "1995")
     result = parse_moodle_xml(quiz(question("matching", body, "Joined")))
     mapping = only(result)
     assert mapping["pairs"] == [{"left": "Finland", "right": "2023"}, {"left": "Sweden", "right": "2024"}]
@@ -302,6 +313,8 @@ def test_ids_idnumber_wins_and_names_are_made_unique() -> None:
     ('<p><img src="@@PLUGINFILE@@/map%20one.png" alt="A map"></p>', "html", "![A map](media/map-one.png)"),
     ('<img src="https://example.org/x.png" alt="Remote">', "html", "Remote"),
     ("5 * 3 = [x]", "plain_text", r"5 \* 3 = \[x\]"),
+    ("1. not a list, A -> a", "plain_text", r"1\. not a list, A -> a"),
+    ("A -> a, untagged", "html", "A -> a, untagged"),
     ("**bold** as written", "markdown", "**bold** as written"),
     ("Line one\n\nLine two", "moodle_auto_format", "Line one\n\nLine two"),
     ("<i>auto</i> with tags", "moodle_auto_format", "*auto* with tags"),

@@ -99,9 +99,12 @@ def to_markdown(text: str, text_format: str) -> str:
 
 
 def _escaped_plain(text: str) -> str:
-    # Plain text means what it says: characters Markdown would act on are escaped.
+    # Plain text means what it says: characters Markdown would act on are escaped (a heading,
+    # quote or list marker only where it would start a block).
     paragraphs = [" ".join(p.split()) for p in re.split(r"\n\s*\n", text.strip())]
-    return "\n\n".join(re.sub(r"([\\`*_\[\]<>#|])", r"\\\1", p) for p in paragraphs if p)
+    escaped = (re.sub(r"([\\`*_\[\]<|])", r"\\\1", p) for p in paragraphs if p)
+    blocks = (re.sub(r"^(\d+)([.)])", r"\1\\\2", re.sub(r"^([#>+-])", r"\\\1", p)) for p in escaped)
+    return "\n\n".join(blocks)
 
 
 def plain_text(source: str, separator: str = " ") -> str:

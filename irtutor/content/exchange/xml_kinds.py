@@ -203,7 +203,7 @@ def matching(source: Source) -> dict[str, Any]:
     pairs: list[dict[str, str]] = []
     distractors: list[str] = []
     for i, sub in enumerate(source.element.findall("subquestion"), 1):
-        left = to_markdown(_own_text(sub), sub.get("format", "html"))
+        left = plain_text(_own_text(sub))  # a label, as our matching shows it
         right = plain_text(sub.findtext("answer/text") or "")
         if left and right:
             pairs.append({"left": left, "right": right})
@@ -221,8 +221,6 @@ def matching(source: Source) -> dict[str, Any]:
     kept = [d for i, d in enumerate(distractors) if d not in rights and d not in distractors[:i]]
     if len(kept) < len(distractors):
         source.notes.append("a distractor that repeats an answer (or another distractor) is listed once")
-    if source.flag("shuffleanswers", True):
-        source.notes.append("shuffleanswers: the right-hand items are always shuffled here")
     return {"kind": "matching", "pairs": pairs, **({"distractors": kept} if kept else {})}
 
 
