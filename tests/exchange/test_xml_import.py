@@ -9,6 +9,8 @@ from typing import Any
 
 import pytest
 import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from irtutor.content.exchange.html_text import html_to_markdown, to_markdown
 from irtutor.content.exchange.report import ImportRefused, ImportResult
@@ -17,7 +19,7 @@ from irtutor.content.lesson_loader import load_lesson
 from irtutor.core.grading import grade
 from irtutor.core.kind_registry import rules_for
 from irtutor.core.lesson import Lesson
-from irtutor.core.questions import Question, Response
+from irtutor.core.questions import Question, QuestionKind, Response
 
 REPO = Path(__file__).resolve().parents[2]
 FIXTURES = REPO / "tests" / "fixtures" / "moodle-xml"
@@ -408,3 +410,62 @@ def test_size_and_question_count_are_capped() -> None:
         parse_moodle_xml(b" " * (10 * 1024 * 1024 + 1))
     with pytest.raises(ImportRefused, match="5,001 questions; at most 5,000 can be imported"):
         parse_moodle_xml(quiz(*["<question type='category'/>"] * (MAX_QUESTIONS + 1)))
+
+
+# Junk in, a mapping that reads cleanly or a reason with its path out -------------------------------------
+
+class _Reader:
+    """The KeyReader each kind reads its fields through, collecting what it would report."""
+
+    def __init__(self, data: dict[str, Any]) -> None:
+        self.data, self.problems = data, []
+
+    def report(self, where: tuple[str | int, ...], message: str, *, key: bool = False) -> None:
+        self.problems.append(message)
+
+    def report_in_text(self, field: str, offset: int | None, token: str, message: str) -> None:
+        self.problems.append(message)
+
+    def has_problems(self) -> bool:
+        return bool(self.problems)
+
+    def setting(self, name: str, default: Any) -> Any:
+        return default
+
+    def country_names(self) -> None:
+        return None
+
+
+cloze_like = st.text(alphabet=st.sampled_from(list("{}:~#=%\\|;*<>/&ab1 MCSANRUMERICAL_.-")), max_size=60)
+alternative = st.tuples(st.sampled_from(["", "=", "%50%", "%100%", "%-10%"]), cloze_like,
+                        st.sampled_from(["", "#ok", "#<b>no</b>"])).map("".join)
+gap_like = st.builds(lambda kind, alternatives: "{1:" + kind + ":" + "~".join(alternatives) + "}",
+                     st.sampled_from(["SA", "SAC", "NM", "MC", "MCVS", "MR", "NUMERICAL", "MULTICHOICE_S"]),
+                     st.lists(alternative, min_size=1, max_size=4))
+cloze_text = st.lists(st.one_of(cloze_like, gap_like), max_size=4).map("".join)
+
+
+@settings(max_examples=200, deadline=None)
+@given(qtype=st.sampled_from(["cloze", "multichoice", "shortanswer", "numerical", "ordering", "truefalse"]),
+       text=cloze_text, answers=st.lists(st.tuples(st.sampled_from(["100", "50", "0", "-50", "x", "33.3"]),
+                                                   cloze_like), max_size=4))
+def test_junk_questions_import_cleanly_or_say_where(qtype: str, text: str, answers: list[tuple[str, str]]) -> None:
+    body = "".join(answer(fraction, value) for fraction, value in answers)  # CDATA: no "]" in the alphabet
+    for imported in parse_moodle_xml(quiz(question(qtype, body, text=text))).questions:
+        if imported.mapping is None:
+            assert imported.skipped.startswith("/quiz/question[1]")
+            continue
+        mapping = imported.mapping
+        reader = _Reader(mapping)
+        rules_for(QuestionKind(mapping["kind"])).read(reader)  # type: ignore[arg-type]
+        assert reader.problems == [], (mapping, reader.problems)
+        assert mapping["prompt"] and mapping["explanation"]
+
+
+@settings(max_examples=100, deadline=None)
+@given(data=st.binary(max_size=300))
+def test_junk_bytes_are_refused_or_read(data: bytes) -> None:
+    try:
+        parse_moodle_xml(b"<quiz>" + data + b"</quiz>")
+    except ImportRefused as refused:
+        assert str(refused).startswith("file.xml ")
