@@ -211,6 +211,8 @@ def test_a_percent_tolerance_becomes_moodles_absolute_one_and_the_unit_is_kept_i
     root = SafeET.fromstring(export_moodle_xml([question]).text.encode("utf-8"))
     assert root.findtext("question/answer/tolerance") == "20"
     assert root.findtext("question/units/unit/unit_name") == key.unit
+    noisy = replace(question, key=replace(key, value=1.1, tolerance=7.0))  # 1.1 * 7 / 100 is 0.07700000000000001
+    assert "{#\n=1.1:0.077\n" in export_gift([noisy]).text
     gift = export_gift([question])
     assert "{#\n=200:20\n" in gift.text and gift.notes == [f"{question.id}: the unit “{key.unit}” is dropped "
                                                          "(GIFT numerical questions have no units)"]

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from irtutor.core.kinds.cloze import ClozeKey, Gap
 from irtutor.core.kinds.map_selection import MapKey
+from irtutor.core.kinds.numeric import NumericKey
 from irtutor.core.kinds.ordering import OrderingMode
 from irtutor.core.kinds.short_text import TextKey
 from irtutor.core.kinds.timeline_placement import TimelineKey
@@ -72,6 +73,12 @@ def percent_text(value: float) -> str:
 
 TOP = "$course$/top"
 """Moodle's top category of the course: where a question with no topic (and no lesson category) goes."""
+
+
+def tolerance_text(key: NumericKey) -> str:
+    """Moodle's tolerance is absolute: a percent one becomes its distance, without float noise (0.1035, not
+    0.10350000000000001)."""
+    return format_number(float(f"{key.margin:.12g}"))
 
 
 def category_path(category: str, topic: str) -> str:

@@ -31,6 +31,7 @@ from irtutor.content.exchange.export_common import (
     percent_text,
     text_key_notes,
     timeline_events,
+    tolerance_text,
     tolerance_years,
 )
 from irtutor.core.kinds.cloze import Gap
@@ -112,7 +113,7 @@ def _true_false(question: Question) -> Written:
 
 def _numeric(question: Question) -> Written:
     key: NumericKey = question.key  # type: ignore[assignment]
-    line = f"{NUMERICAL}{format_number(key.value)}:{format_number(key.margin)}"
+    line = f"{NUMERICAL}{format_number(key.value)}:{tolerance_text(key)}"
     notes = [UNITS_DROPPED.format(id=question.id, unit=key.unit)] if key.unit else []
     return Written([_question(question.id, escape(question.prompt), [line], question.explanation)], notes)
 

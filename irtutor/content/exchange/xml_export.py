@@ -27,6 +27,7 @@ from irtutor.content.exchange.export_common import (
     percent_text,
     text_key_notes,
     timeline_events,
+    tolerance_text,
     tolerance_years,
 )
 from irtutor.core.kinds.cloze import Gap
@@ -128,7 +129,7 @@ def _numeric(question: Question) -> tuple[ET.Element, Notes]:
     key: NumericKey = question.key  # type: ignore[assignment]
     element = _head(question, "numerical")
     answer = _answer(element, format_number(key.value), 100, fmt=PLAIN)
-    ET.SubElement(answer, "tolerance").text = format_number(key.margin)  # Moodle's tolerance is absolute
+    ET.SubElement(answer, "tolerance").text = tolerance_text(key)
     if key.unit:  # optional, as ours: a number alone is read in this unit
         unit = ET.SubElement(ET.SubElement(element, "units"), "unit")
         _fields(unit, multiplier="1", unit_name=key.unit)
