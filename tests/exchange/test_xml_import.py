@@ -204,6 +204,14 @@ def test_short_answer_keeps_case_credit_and_feedback(tmp_path: Path) -> None:
     assert "That was the other side." in grade(q, Response(text="Warsaw Pact")).feedback[0]
 
 
+def test_short_answers_that_match_alike_keep_the_first(tmp_path: Path) -> None:
+    body = answer(100, "U.S.") + answer(50, "US", "Spell it out.") + answer(100, "United States")
+    result = parse_moodle_xml(quiz(question("shortanswer", body, "Ally")))
+    assert only(result)["answers"] == ["U.S.", "United States"]
+    assert "answer[2]: 'US' matches the same typed answers as 'U.S.'" in result.questions[0].notes[0]
+    load(tmp_path, result)
+
+
 def test_short_answer_wildcard_is_skipped() -> None:
     skipped = parse_moodle_xml(quiz(question("shortanswer", answer(100, "Wash*ton")))).questions[0]
     assert skipped.skipped.startswith("/quiz/question[1]/answer[1]: answer 'Wash*ton' uses Moodle's * wildcard")
@@ -344,6 +352,13 @@ def test_images_are_kept_by_signature_and_size() -> None:
     assert "fake.png is skipped: only PNG, JPEG and SVG" in notes and "big.png is skipped: larger than 2 MB" in notes
 
 
+def test_an_image_without_alt_text_is_noted() -> None:
+    tf = answer(100, "true") + answer(0, "false")
+    result = parse_moodle_xml(quiz(question("truefalse", tf, text='<img src="@@PLUGINFILE@@/map.png" alt="">')))
+    assert only(result)["prompt"] == "![map](media/map.png)"
+    assert "an image without alt text shows its file name instead; write what it shows" in result.questions[0].notes
+
+
 def test_description_becomes_a_page_note() -> None:
     result = parse_moodle_xml(quiz(question("description", "", text="<p>Read <b>this</b> first.</p>")))
     assert result.page_notes == ["Read **this** first."]
@@ -374,6 +389,7 @@ def test_broken_files_are_refused(data: bytes, message: str) -> None:
     (question("cloze", "", text="Fill {1:SA:=open gap here."),
      "/quiz/question[2]/questiontext: gap 1 '{1:SA:=open gap here.' is not closed"),
     (question("numerical", answer(100, "ten")), "/quiz/question[2]/answer[1]: 'ten' is not a number"),
+    (question("numerical", answer(100, "1e999")), "/quiz/question[2]/answer[1]: '1e999' is not a finite number"),
     (question("truefalse", answer(100, "yes") + answer(0, "no")),
      "/quiz/question[2]: a true/false question needs one answer 'true' and one 'false'"),
     (question("multichoice", answer(100, "a") + answer(0, "b"), text=""),

@@ -37,6 +37,7 @@ CLOZE_PROMPT = "Fill in the gaps."
 ESSAY = "essay: kept as a discussion prompt"
 DESCRIPTION = "description: kept as a page note"
 PREVIEW_LENGTH = 200
+NO_ALT = re.compile(r"<img\b(?![^>]*\balt\s*=\s*[\"']\s*[^\"'\s])[^>]*>", re.IGNORECASE)
 COMBINED_FEEDBACK = ("correctfeedback", "partiallycorrectfeedback", "incorrectfeedback")
 
 Converter = Callable[[Source], dict[str, Any]]
@@ -148,6 +149,9 @@ def _note_dropped(source: Source) -> None:
                             "(our feedback comes from the explanation and each answer)")
     if source.element.find("hint") is not None:
         source.notes.append("hints are dropped")
+    texts = " ".join(text.text or "" for text in source.element.iter("text"))
+    if NO_ALT.search(texts):
+        source.notes.append("an image without alt text shows its file name instead; write what it shows")
 
 
 def _topic(element: Element) -> str:

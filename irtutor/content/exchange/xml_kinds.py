@@ -7,6 +7,7 @@ whose right answers we cannot express is skipped with the reason; what only chan
 
 from __future__ import annotations
 
+import math
 from typing import Any
 
 from irtutor.content.exchange.html_text import plain_text, to_markdown
@@ -99,8 +100,11 @@ def truefalse(source: Source) -> dict[str, Any]:
 
 
 def shortanswer(source: Source) -> dict[str, Any]:
+    from irtutor.core.text_matching import normalise
+
+    case = source.flag("usecase", False)
     answers: list[Any] = []
-    seen: set[str] = set()
+    seen: dict[str, str] = {}
     for answer in source.answers():
         text = " ".join(answer.raw.split())
         if not text:
@@ -112,14 +116,15 @@ def shortanswer(source: Source) -> dict[str, Any]:
             raise Skip("a short answer cannot take marks away", answer.at)
         if answer.fraction == 0 and not answer.feedback and text != "*":
             continue  # earns nothing and says nothing: the same as not listing it
-        if text in seen:
-            source.notes.append(f"{answer.at}: {text!r} is listed twice; the first one is kept")
+        folded = normalise(text, case_sensitive=case, accent_sensitive=True)
+        if folded in seen:  # Moodle grades by the first answer that matches, so the first one stays
+            source.notes.append(f"{answer.at}: {text!r} matches the same typed answers as {seen[folded]!r} "
+                                "here (spaces and punctuation are ignored); the first one is kept")
             continue
-        seen.add(text)
+        seen[folded] = text
         answers.append(_variant(text, answer.fraction / 100, answer.feedback))
     if not any(_credit(a) >= 1 for a in answers):
         raise Skip("no answer is graded 100%")
-    case = source.flag("usecase", False)
     # Moodle matches exactly (no typo forgiveness, accents count); so do we, for an imported question.
     return {"kind": "short_text", "answers": answers, "case_sensitive": case, "accent_sensitive": True, "typos": 0}
 
@@ -194,9 +199,12 @@ def _is_one(text: str) -> bool:
 
 def _number(text: str, at: str) -> float:
     try:
-        return float(text.strip())
+        number = float(text.strip())
     except ValueError:
         raise Skip(f"{text!r} is not a number", at) from None
+    if not math.isfinite(number):
+        raise Skip(f"{text!r} is not a finite number", at)
+    return number
 
 
 def matching(source: Source) -> dict[str, Any]:
