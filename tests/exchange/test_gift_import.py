@@ -5,6 +5,7 @@ grades as Moodle gives them, broken inputs with their lines, and junk that never
 from __future__ import annotations
 
 import shutil
+import tempfile
 import time
 from pathlib import Path
 from typing import Any
@@ -313,6 +314,12 @@ def test_junk_never_raises_or_hangs(text: str) -> None:
     assert_quick_and_whole(text)
 
 
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=300))
+def test_any_text_never_raises_or_hangs(text: str) -> None:
+    assert_quick_and_whole(text)
+
+
 @settings(max_examples=200, deadline=None)
 @given(st.data())
 def test_mutated_fixture_never_raises_or_hangs(data: st.DataObject) -> None:
@@ -329,7 +336,19 @@ def test_long_runs_stay_linear(unit: str) -> None:
     assert_quick_and_whole("Q" + unit * 200_000 + "{T}")
 
 
-def test_mutated_mappings_still_load(tmp_path: Path) -> None:
-    # Whatever a damaged file gives, what is imported must load: a sample of the mutations above.
-    text = (MOODLE / "examples.txt").read_text(encoding="utf-8").replace("=", "~%100%", 3).replace("}", "", 1)
-    loaded(tmp_path, parse_gift(text))
+@settings(max_examples=10, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.data())
+def test_mutated_mappings_still_load(tmp_path: Path, data: st.DataObject) -> None:
+    # Whatever a damaged file gives, what is imported must load.
+    text = (MOODLE / "examples.txt").read_text(encoding="utf-8")
+    for _ in range(data.draw(st.integers(1, 12))):
+        at = data.draw(st.integers(0, len(text)))
+        text = text[:at] + data.draw(GIFT_ALPHABET) + text[at + data.draw(st.integers(0, 6)):]
+    loaded(Path(tempfile.mkdtemp(dir=tmp_path)), parse_gift(text))
+
+
+def test_choice_entries_with_braces_stay_out_of_a_gap(tmp_path: Path) -> None:
+    [q] = parse_gift(r"Pick {=\\ ~\{ ~\}} here.").questions
+    assert q.mapping is not None and q.mapping["kind"] == "single_choice"
+    assert q.mapping["prompt"] == "Pick _____ here."
+    loaded(tmp_path, parse_gift(r"Pick {=\\ ~\{ ~\}} here."))

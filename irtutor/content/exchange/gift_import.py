@@ -40,7 +40,7 @@ ORDERING_MODES = {"ALL_OR_NOTHING": "all_or_nothing", "ABSOLUTE_POSITION": "abso
                   "ABSOLUTE": "absolute_position", "ABS": "absolute_position",
                   "RELATIVE_NEXT_EXCLUDE_LAST": "relative_to_next", "RELATIVE": "relative_to_next",
                   "REL": "relative_to_next", "LONGEST_ORDERED_SUBSET": "longest_ordered_subsequence"}
-CLOZE_RESERVED = ("|", ";", "{{", "}}")
+CLOZE_RESERVED = ("|", ";", "{", "}")  # our gap syntax: no escape for these inside a gap
 
 GRAMMAR = r"""
 start: TITLE? TEXT? block TEXT?  -> question
