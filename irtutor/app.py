@@ -47,6 +47,16 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     check.add_argument("paths", nargs="*", help="lesson folders or folders of lessons (default: built-in)")
     preview = sub.add_parser("preview", help="show a lesson folder in the reader, reloading on every save")
     preview.add_argument("folder", help="a lesson folder, or a folder of lessons")
+    bank_in = sub.add_parser("import", help="add the questions of a GIFT or Moodle XML file to a lesson's quiz")
+    bank_in.add_argument("file", help="a .gift/.txt (GIFT) or .xml (Moodle XML) file")
+    bank_in.add_argument("--into", required=True, metavar="LESSON_FOLDER", help="the lesson to add them to")
+    bank_in.add_argument("--yes", action="store_true", help="add them without asking, after the table")
+    bank_in.add_argument("--page", default="", help="the page the questions point to (default: the first)")
+    bank_in.add_argument("--notes-page", default="", help="the page that gets description texts (default: --page)")
+    bank_out = sub.add_parser("export", help="write a lesson's quiz as Moodle XML or GIFT")
+    bank_out.add_argument("folder", metavar="LESSON_FOLDER")
+    bank_out.add_argument("--to", required=True, choices=["moodle-xml", "gift"], dest="format")
+    bank_out.add_argument("file", metavar="FILE")
     author = sub.add_parser("author", help="open the instructor studio")
     author.add_argument("folder", nargs="?", help="a lesson folder or a folder of lessons to open")
     return parser.parse_args(argv)
@@ -58,6 +68,14 @@ def main(argv: list[str] | None = None) -> int:
         from irtutor.cli import check
 
         return check(args.paths)
+    if args.command == "import":
+        from irtutor.cli import import_bank
+
+        return import_bank(args.file, args.into, yes=args.yes, page=args.page, notes_page=args.notes_page)
+    if args.command == "export":
+        from irtutor.cli import export_bank
+
+        return export_bank(args.folder, args.format, args.file)
     if args.selftest:
         from irtutor.selftest import run
 

@@ -8,6 +8,7 @@ numbers until it parses again.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Protocol, runtime_checkable
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -21,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from irtutor.content.exchange.report import ImportResult
 from irtutor.content.lesson_loader import QUIZ_FILE
 from irtutor.content.pages import parse_page
 from irtutor.content.summaries import LESSON_FILE
@@ -41,6 +43,13 @@ def stand_in_lesson(folder: Path) -> Lesson:
     """A lesson with nothing in it, for the preview while lesson.yaml itself is broken."""
     return Lesson(id=folder.name, title=folder.name, summary="", order=0, folder=str(folder), objectives=(),
                   pages=(), sources=(), terms=(), questions=())
+
+
+@runtime_checkable
+class LessonDetailsLike(Protocol):
+    document: LessonDocument
+
+    def set_document(self, document: LessonDocument) -> None: ...
 
 
 class RawYamlEdit(MarkdownEdit):
@@ -284,6 +293,40 @@ class LessonWorkbench(QTabWidget):
             self.setCurrentWidget(self.details_holder)
             if LESSON_FILE in self.raw:
                 self.raw[LESSON_FILE].go_to(problem.line, problem.column)
+
+    def add_imported(self, result: ImportResult) -> int:
+        """Imported questions after the quiz's own, essays to the discussion prompts, descriptions at the end of
+        the first page; all in the draft, unsaved. How many questions were added."""
+        from irtutor.services.question_bank import prepared_mappings
+
+        assert self.draft is not None
+        self.flush()
+        page = Path(self.draft.page_names[0]).stem if self.draft.page_names else ""
+        added = 0
+        if result.imported and self.quiz_editor is not None:
+            document = self.quiz_editor.document
+            mappings, _renamed = prepared_mappings(result, {str(q.get("id")) for q in document.questions()}, page)
+            first = len(document.questions())
+            for mapping in mappings:
+                document.insert_question(len(document.questions()), mapping)
+            added = len(mappings)
+            self.quiz_editor.refresh(select=first)
+            self._yaml_edited(QUIZ_FILE, document.text)
+        if result.discussion and isinstance(self.details, LessonDetailsLike):
+            document = self.details.document
+            existing = list(document.data().get("discussion") or [])
+            document.set_field("discussion", existing + [p for p in result.discussion if p not in existing])
+            self.details.set_document(document)
+            self._yaml_edited(LESSON_FILE, document.text)
+        if result.page_notes and self.draft.page_names:
+            name = self.draft.page_names[0]
+            self.draft.set_text(name, self.draft.text(name).rstrip("\n") + "\n\n" + "\n\n".join(result.page_notes)
+                                + "\n")
+            if self.current_page == name:
+                self.current_page = ""
+                self.show_page(name)
+            self.sig_changed.emit(name)
+        return added
 
     def flush(self) -> None:
         """Hand the draft what the forms still hold back for their typing pause, before a save or autosave."""

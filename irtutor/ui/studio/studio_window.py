@@ -14,6 +14,7 @@ from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
+    QFileDialog,
     QInputDialog,
     QLabel,
     QListWidget,
@@ -27,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from irtutor.content.exchange.report import ImportResult
 from irtutor.content.lesson_template import copy_for_editing, create_lesson, lesson_id_problem, revert_to_shipped
 from irtutor.content.recovery import RecoveryFolder
 from irtutor.content.summaries import LESSON_FILE
@@ -36,6 +38,7 @@ from irtutor.core.problems import Problem
 from irtutor.services.lesson_drafts import LessonDraft
 from irtutor.services.studio_catalog import StudioLesson, studio_lessons
 from irtutor.ui.local_time import local_clock
+from irtutor.ui.studio.import_dialog import ImportDialog
 from irtutor.ui.studio.info_bar import InfoBar
 from irtutor.ui.studio.lesson_workbench import LessonWorkbench
 from irtutor.ui.studio.problems_panel import ProblemsPanel
@@ -133,6 +136,9 @@ class StudioWindow(QMainWindow):
         self.save_action = self._action(file_menu, "&Save", QKeySequence.StandardKey.Save, self.save)
         self._action(file_menu, "&New lesson…", QKeySequence.StandardKey.New, self.ask_new_lesson)
         self.revert_action = self._action(file_menu, "&Revert to the shipped version…", None, self.ask_revert)
+        file_menu.addSeparator()
+        self.import_action = self._action(file_menu, "&Import questions…", QKeySequence("Ctrl+I"), self.ask_import)
+        self.export_action = self._action(file_menu, "E&xport quiz…", QKeySequence("Ctrl+E"), self.ask_export)
         file_menu.addSeparator()
         self._action(file_menu, "&Close", QKeySequence.StandardKey.Close, self.close)
 
@@ -360,6 +366,84 @@ class StudioWindow(QMainWindow):
 
         self.info.show_choice(RECOVERED.format(files=names, when=when), [("&Restore", restore), ("&Discard", discard)])
 
+    # Question banks ------------------------------------------------------------------------------------
+
+    def ask_import(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(self, "Import questions", "",
+                                              "Question banks (*.gift *.txt *.xml);;All files (*)")
+        if name:
+            self.import_bank(Path(name))
+
+    def import_bank(self, path: Path) -> ImportDialog | None:
+        """Read a GIFT or Moodle XML file and show what it holds; Add puts it into this lesson's draft."""
+        if self.draft is None:
+            return None
+        from irtutor.content.exchange.report import ImportRefused
+        from irtutor.services.question_bank import read_bank
+        from irtutor.ui.studio.import_dialog import ImportDialog
+
+        try:
+            fmt, result = read_bank(path)
+        except ImportRefused as exc:
+            QMessageBox.warning(self, "Import questions", str(exc))
+            return None
+        lesson = self.workbench.lesson
+        pages = tuple(Path(name).stem for name in self.draft.page_names)
+        sources = tuple(s.id for s in lesson.sources) if lesson is not None else ()
+        dialog = ImportDialog(path, fmt, result, pages, sources, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: self.add_imported(result))
+        dialog.open()
+        self.import_dialog = dialog
+        return dialog
+
+    def add_imported(self, result: ImportResult) -> None:
+        """The confirmed import: questions after the lesson's own (unsaved until Ctrl+S, undoable by closing
+        without saving); images into media/ at once, since the questions need them to show."""
+        if self.draft is None:
+            return
+        from irtutor.services.question_bank import MEDIA, write_media
+
+        try:
+            written = write_media(result.media, self.draft.folder / MEDIA)
+        except SaveFailed as exc:
+            QMessageBox.warning(self, "Import questions", f"Nothing was added: {exc}")
+            return
+        added = self.workbench.add_imported(result)
+        self._edited("")
+        self.check_now()
+        extra = f"; images in media/: {', '.join(written)}" if written else ""
+        self.statusBar().showMessage(f"Added {added} question(s) after the lesson's own{extra}. "
+                                     "Save with Ctrl+S.", 8000)
+
+    def ask_export(self) -> None:
+        if self.entry is None:
+            return
+        name, chosen = QFileDialog.getSaveFileName(self, "Export quiz", f"{self.entry.lesson_id}.xml",
+                                                   "Moodle XML (*.xml);;GIFT (*.gift *.txt)")
+        if name:
+            self.export_quiz(Path(name), "gift" if "GIFT" in chosen or name.endswith((".gift", ".txt"))
+                             else "moodle-xml")
+
+    def export_quiz(self, path: Path, fmt: str) -> list[str] | None:
+        """Write the saved lesson's quiz to `path`; unsaved edits are not in it, and the message says so."""
+        if self.entry is None:
+            return None
+        from irtutor.services.question_bank import export_lesson
+
+        try:
+            notes = export_lesson(self.entry.folder, fmt, path)
+        except SaveFailed as exc:
+            QMessageBox.warning(self, "Export quiz", str(exc))
+            return None
+        unsaved = " (your unsaved edits are not in it: save first to include them)" \
+            if self.draft is not None and self.draft.modified else ""
+        self.statusBar().showMessage(f"Wrote {path.name}{unsaved}" + (f"; {len(notes)} note(s)" if notes else ""),
+                                     8000)
+        if notes:
+            QMessageBox.information(self, "Export quiz", "Exported in a nearer form:\n\n" + "\n".join(notes))
+        return notes
+
     # Other programs ------------------------------------------------------------------------------------
 
     def _watch(self) -> None:
@@ -449,6 +533,8 @@ class StudioWindow(QMainWindow):
         self.setWindowTitle(f"{name}[*] — {TITLE}" if name else TITLE)
         self.setWindowModified(modified)
         self.save_action.setEnabled(self.draft is not None)
+        self.import_action.setEnabled(self.draft is not None)
+        self.export_action.setEnabled(self.entry is not None)
         self.revert_action.setEnabled(self.entry is not None and self.entry.shipped_twin is not None)
 
 
