@@ -64,6 +64,7 @@ class ImportDialog(QDialog):
         below = QSplitter(Qt.Orientation.Horizontal)
         below.addWidget(self.form_holder)
         below.addWidget(self.try_it)
+        below.setSizes([600, 500])
         split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(self.table)
         split.addWidget(below)
@@ -89,6 +90,7 @@ class ImportDialog(QDialog):
         while layout.count():
             old = layout.takeAt(0).widget()
             if old is not None:
+                old.hide()  # out of the layout it would still be drawn until deleted
                 old.deleteLater()
         self.form = None
         if not 0 <= row < len(self.result.questions):
