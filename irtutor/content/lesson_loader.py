@@ -6,7 +6,8 @@ from pathlib import Path
 from typing import Any
 
 from irtutor.content.located_yaml import LocatedYaml, YamlPath, load_located_yaml
-from irtutor.content.pages import image_problems, page_files, parse_page
+from irtutor.content.media import MediaRefused, find_media
+from irtutor.content.pages import IMAGE, image_problems, page_files, parse_page
 from irtutor.content.quiz_loader import load_questions, load_settings
 from irtutor.content.schema_check import schema_problems
 from irtutor.content.source_checks import uncited_source_problems
@@ -63,6 +64,7 @@ def load_lesson(folder: Path, *, spare_parts: bool = False) -> tuple[Lesson | No
     questions, quiz_settings, starts, dropped = _load_quiz(folder, page_slugs, {s.id for s in sources},
                                                            quiz_problems)
     problems.extend(quiz_problems)
+    images.extend(_prompt_image_problems(folder))
     if (problems or images) and not spare_parts:
         return None, problems + images
     if any(p.path in (str(meta_path), str(folder)) for p in problems):
@@ -119,6 +121,33 @@ def _load_pages(folder: Path, meta: LocatedYaml, sources: set[str], terms: set[s
         pages.append(page)
         problems.extend(page_problems)
     return tuple(pages)
+
+
+def _prompt_image_problems(folder: Path) -> list[Problem]:
+    """Images in question prompts without alt text, or whose file would be refused, at the prompt's line.
+    Like a page's, such an image costs nothing but itself: the question still shows its alt text."""
+    path = folder / QUIZ_FILE
+    try:
+        text = read_lesson_text(path) if lesson_file_exists(path) else ""
+        quiz = load_located_yaml(text, str(path)) if "![" in text else None
+    except LessonError:
+        return []  # reported where the quiz is read
+    items = quiz.data.get("questions") if quiz is not None and isinstance(quiz.data, dict) else None
+    problems = []
+    for index, item in enumerate(items if isinstance(items, list) else []):
+        prompt = item.get("prompt") if isinstance(item, dict) else None
+        for match in IMAGE.finditer(prompt if isinstance(prompt, str) else ""):
+            alt, src = match.group(1).strip(), match.group(2)
+            at = ("questions", index, "prompt")
+            if not alt:
+                problems.append(quiz.problem(at, f"image '{src}' in this prompt needs alt text, for students "
+                                                 "who cannot see it: ![what the image shows](media/name.png)"))
+            try:
+                find_media(folder, src)
+            except MediaRefused as refused:
+                problems.append(quiz.problem(at, f"image '{src}' in this prompt cannot be shown ({refused}); "
+                                                 "students see its alt text"))
+    return problems
 
 
 def _quiz_schema_problems(folder: Path) -> list[Problem]:

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any, ClassVar
 
 from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtGui import QPalette
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtGui import QPalette, QPixmap
+from PySide6.QtWidgets import QBoxLayout, QLabel, QWidget
 
 from irtutor.content.safe_markdown import render_text
 from irtutor.core.grading import Outcome
@@ -14,6 +15,10 @@ from irtutor.core.questions import Question, Response
 from irtutor.core.quiz_settings import AttemptLayout
 from irtutor.core.shuffling import display_order
 from irtutor.core.verdicts import PartVerdict, Verdict
+from irtutor.qtkit.plain_text import plain_tooltip
+
+PROMPT_IMAGE_WIDTH = 560
+"""Pixels an image under a question's prompt is at most wide: a column, not the whole window."""
 
 RIGHT_COLOUR = "#1b7a3a"
 WRONG_COLOUR = "#b00020"
@@ -72,6 +77,33 @@ class QuestionWidget(QWidget):
 
     def build(self) -> None:
         """Make the kind's inputs under `prompt` (the constructor calls it once)."""
+
+    def show_media(self, lesson_folder: Path, width: int = PROMPT_IMAGE_WIDTH) -> int:
+        """Show the prompt's images from the lesson's media/ folder right under the prompt, each checked as the
+        reader checks a page's (content.media); the prompt itself keeps their alt text. How many were shown."""
+        from irtutor.content.media import allowed_media
+        from irtutor.content.pages import IMAGE
+        from irtutor.ui.media_image import media_image
+
+        parent = self.prompt.parentWidget()
+        box = parent.layout() if parent is not None else None
+        if not isinstance(box, QBoxLayout) or box.indexOf(self.prompt) < 0:
+            return 0
+        shown = 0
+        for match in IMAGE.finditer(self.question.prompt):
+            alt, src = match.group(1).strip(), match.group(2)
+            media = allowed_media(lesson_folder, src) if alt else None
+            image = media_image(media, width) if media is not None else None
+            if image is None:
+                continue
+            label = QLabel()
+            label.setPixmap(QPixmap.fromImage(image))
+            label.setToolTip(plain_tooltip(alt))
+            label.setAccessibleName(alt)
+            label.setObjectName("question-image")
+            box.insertWidget(box.indexOf(self.prompt) + 1 + shown, label)
+            shown += 1
+        return shown
 
     def arranged(self, ids: tuple[str, ...], *, always: bool = False, key: str = "") -> tuple[str, ...]:
         """`ids` in this attempt's order for this question (or for `key` within it, e.g. one cloze gap).

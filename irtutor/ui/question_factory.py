@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from pathlib import Path
 
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
@@ -46,11 +47,15 @@ UNAVAILABLE = "This question cannot be shown here ({error}). Go on to the next q
 
 
 def make_question_widget(question: Question, layout: AttemptLayout | None = None,
-                         parent: QWidget | None = None) -> QuestionWidget:
+                         parent: QWidget | None = None, lesson_folder: Path | None = None) -> QuestionWidget:
     """The widget for `question`, its options in the attempt's order; a notice in its place if it
-    cannot be built (a map question without its map data), so the rest of the quiz goes on."""
+    cannot be built (a map question without its map data), so the rest of the quiz goes on. With
+    `lesson_folder`, the prompt's images from its media/ folder show under the prompt."""
     try:
-        return WIDGET_OF_KIND[question.kind](question, layout, parent)
+        widget = WIDGET_OF_KIND[question.kind](question, layout, parent)
+        if lesson_folder is not None and "![" in question.prompt:
+            widget.show_media(lesson_folder)
+        return widget
     except Exception as exc:  # one question must not take the quiz down with it
         log.exception("question %s could not be shown", question.id)
         return UnavailableQuestionWidget(question, str(exc) or type(exc).__name__, parent)

@@ -6,6 +6,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
+from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -23,7 +24,7 @@ from PySide6.QtWidgets import (
 from irtutor.core.grading import Outcome
 from irtutor.core.lesson import Lesson
 from irtutor.core.practice_focus import Focus, QuestionRecord
-from irtutor.core.questions import Response
+from irtutor.core.questions import Question, Response
 from irtutor.core.quiz_settings import QuizMode
 from irtutor.services.attempt_history import AttemptReview
 from irtutor.services.quiz_session import QuizSession
@@ -156,6 +157,10 @@ class QuizView(QWidget):
         self.pages.setVisible(True)
         self.ops.read(self, actions.resume, on_done=self._resume_or_start, on_failed=self.show_start)
 
+    def _widget_for(self, question: Question, session: QuizSession) -> QuestionWidget:
+        """The question in this attempt's order, its prompt's images from the lesson's media/ folder."""
+        return make_question_widget(question, session.layout, lesson_folder=Path(self.lesson.folder))
+
     def start(self, mode: QuizMode) -> None:
         if self.actions is not None:
             focus = self.start_page.focus() if mode is QuizMode.PRACTICE else Focus.ALL
@@ -193,7 +198,7 @@ class QuizView(QWidget):
         if remember:
             self.ops.write(self, partial(session.move_to, position), changes=Change.ATTEMPT)
         question = session.questions[position]
-        self._show_question_widget(make_question_widget(question, session.layout))
+        self._show_question_widget(self._widget_for(question, session))
         recorded = session.state.answered(question.id)
         self.feedback.clear()
         if recorded and session.shows_feedback:
@@ -221,7 +226,7 @@ class QuizView(QWidget):
         session = self.session
         if session is not None and self.question_widget and session.can_retry(self.question_widget.question.id):
             question = self.question_widget.question
-            self._show_question_widget(make_question_widget(question, session.layout))
+            self._show_question_widget(self._widget_for(question, session))
             recorded = session.state.answered(question.id)
             if recorded is not None:  # Moodle's "Try again": the last try, to mend rather than redo
                 self.question_widget.set_response(recorded.response)

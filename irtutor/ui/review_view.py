@@ -6,6 +6,7 @@ import html
 import time
 from datetime import datetime
 from functools import partial
+from pathlib import Path
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -102,7 +103,7 @@ class ReviewView(QDialog):
         card = cards[index]
         self.header.setText(messages.DUE_CARD_HEADER.format(number=index + 1, total=len(cards),
                                                           lesson=html.escape(card.lesson.title)))
-        widget = make_question_widget(card.question)
+        widget = make_question_widget(card.question, lesson_folder=Path(card.lesson.folder))
         if self.question_widget is not None:
             self.area.removeWidget(self.question_widget)
             self.question_widget.deleteLater()

@@ -75,9 +75,14 @@ def origin_of(part_id: str, lesson: Lesson) -> Question:
     return ids[part_id.rsplit("-", 1)[0]]
 
 
-def lesson_with(folder: Path, source: Path, mappings: list[dict[str, Any]]) -> Lesson:
-    """A copy of `source` whose quiz.yaml holds `mappings` (its settings kept), as the real loader reads it."""
+def lesson_with(folder: Path, source: Path, mappings: list[dict[str, Any]],
+                media: dict[str, bytes] | None = None) -> Lesson:
+    """A copy of `source` whose quiz.yaml holds `mappings` (its settings kept) and whose media/ holds the
+    imported images (as `irtutor import` writes them), as the real loader reads it."""
     shutil.copytree(source, folder)
+    for name, data in (media or {}).items():
+        (folder / "media").mkdir(exist_ok=True)
+        (folder / "media" / name).write_bytes(data)
     quiz = yaml.safe_load((source / "quiz.yaml").read_text(encoding="utf-8"))
     quiz["questions"] = mappings
     (folder / "quiz.yaml").write_text(yaml.safe_dump(quiz, allow_unicode=True, sort_keys=False), encoding="utf-8")
@@ -305,7 +310,8 @@ def assert_same_after_export(fmt: str, text: str, tmp_path: Path) -> None:
     assert first
     page = original("nato-origins").pages[0].slug
     lesson = lesson_with(tmp_path / "nato-origins", LESSONS / "nato-origins",
-                         [{**m, "page": page, "explanation": m.get("explanation", "")} for m in first])
+                         [{**m, "page": page, "explanation": m.get("explanation", "")} for m in first],
+                         parse(fmt, text).media)
     again = imported_mappings(fmt, EXPORTERS[fmt](lesson.questions).text)
     assert [m["id"] for m in again] == [m["id"] for m in first]
     for before, after in zip(first, again, strict=True):
