@@ -169,6 +169,7 @@ class LessonWorkbench(QTabWidget):
             return
         pages = tuple(Path(name).stem for name in self.draft.page_names)
         editor = QuizEditor(document, pages, tuple(s.id for s in self.lesson.sources))
+        editor.try_it.lesson_folder = self.draft.folder
         editor.sig_document_changed.connect(lambda: self._yaml_edited(QUIZ_FILE, document.text))
         self.quiz_editor = editor
         self._holder_widget(self.quiz_holder, editor)

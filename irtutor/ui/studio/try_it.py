@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
@@ -40,6 +42,8 @@ class TryItPane(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.question: Question | None = None
+        self.lesson_folder: Path | None = None
+        """The lesson whose media/ folder the prompt's images come from (set by the studio)."""
         self.widget: QuestionWidget | None = None
         self.outcome: Outcome | None = None
         self.title = QLabel(f"<b>{TITLE}</b>")
@@ -85,7 +89,7 @@ class TryItPane(QWidget):
         self.result.clear()
         self.empty.setVisible(self.question is None)
         if self.question is not None:
-            self.widget = make_question_widget(self.question, None, self)
+            self.widget = make_question_widget(self.question, None, self, lesson_folder=self.lesson_folder)
             self.holder.addWidget(self.widget)
             self.widget.show()  # a child added to a shown window stays hidden until told
         self._enable()
