@@ -22,7 +22,6 @@ from __future__ import annotations
 import json
 import os
 import random
-import shutil
 import signal
 import sqlite3
 import subprocess
@@ -306,10 +305,10 @@ def test_killed_during_first_start_leaves_a_database_that_opens(tmp_path: Path, 
 @pytest.mark.slow
 @pytest.mark.skipif(sys.platform == "win32", reason="needs SIGKILL, which Windows does not have")
 def test_killed_while_upgrading_an_older_database_loses_nothing(tmp_path: Path) -> None:
-    from tests.storage.old_database import EXPECTED, OLD_DATABASE, fixture_lessons, summary
+    from tests.storage.old_database import EXPECTED, fixture_lessons, restore_old_database, summary
 
     db = tmp_path / "irtutor.sqlite3"
-    shutil.copyfile(OLD_DATABASE, db)
+    restore_old_database(db)
     newest = known_revisions()[-1]
 
     killed_at(f"migrating:{newest}", db, 1)

@@ -7,6 +7,7 @@ summaries mean nothing the student had was lost or changed by the upgrade.
 
 from __future__ import annotations
 
+import sqlite3
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -20,11 +21,22 @@ from irtutor.storage.review_store import ReviewStore
 from irtutor.storage.stores import Store
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
-OLD_DATABASE = FIXTURES / "old-database" / "irtutor.sqlite3"
+OLD_DUMP = FIXTURES / "old-database" / "irtutor.sql"
+"""The older release's database as SQL text (sqlite3's iterdump): reviewable in a diff, and no binary in git."""
 EXPECTED = FIXTURES / "old-database" / "expected.json"
 LESSON_IDS = ("berlin-kinds", "visual-kinds")  # between them, every question kind
 # Late enough that every card is due: the queue then lists all of them.
 FAR_FUTURE = datetime(2100, 1, 1, tzinfo=UTC)
+
+
+def restore_old_database(target: Path) -> Path:
+    """The older release's database, made at `target` from its SQL dump."""
+    db = sqlite3.connect(target)
+    try:
+        db.executescript(OLD_DUMP.read_text(encoding="utf-8"))
+    finally:
+        db.close()
+    return target
 
 
 def fixture_lessons() -> list[Lesson]:

@@ -3,18 +3,17 @@
 from __future__ import annotations
 
 import json
-import shutil
 from pathlib import Path
 
 from irtutor.storage.database import open_store
 from irtutor.storage.engine import open_engine, sqlite_url
 from irtutor.storage.migrate import current_revision, head_revision
-from tests.storage.old_database import EXPECTED, OLD_DATABASE, fixture_lessons, summary
+from tests.storage.old_database import EXPECTED, fixture_lessons, restore_old_database, summary
 
 
 def test_an_older_database_shows_the_same_attempts_answers_and_review_cards(tmp_path: Path) -> None:
     copy = tmp_path / "irtutor.sqlite3"
-    shutil.copyfile(OLD_DATABASE, copy)
+    restore_old_database(copy)
     assert current_revision(open_engine(sqlite_url(copy))) == "0003"  # the fixture really is old
 
     store = open_store(copy)
