@@ -11,12 +11,12 @@ returned here, never the path again, so the file cannot be swapped between check
 
 from __future__ import annotations
 
-import os
 import re
-import stat
 import struct
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
+
+from irtutor.content.text_files import UnreadableFile, read_regular_bytes
 
 MEDIA_FOLDER = "media"
 MAX_MEDIA_BYTES = 5_000_000
@@ -29,7 +29,6 @@ _PNG = b"\x89PNG\r\n\x1a\n"
 _JPEG = b"\xff\xd8\xff"
 _SVG_FORBIDDEN = re.compile(r"<!ENTITY|<!DOCTYPE|<image\b|<script\b|<foreignObject\b|@import", re.IGNORECASE)
 _SVG_HREF = re.compile(r"""\bhref\s*=\s*["']\s*([^"']*)|\burl\s*\(\s*["']?\s*([^"')\s]*)""", re.IGNORECASE)
-_OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
 
 
 class MediaRefused(ValueError):
@@ -86,21 +85,13 @@ def _media_path(lesson_folder: Path, src: str) -> Path:
 
 def _read(path: Path) -> bytes:
     try:
-        # O_NONBLOCK: opening a FIFO for reading would otherwise wait for a writer forever.
-        handle = os.open(path, _OPEN_FLAGS)
-    except OSError as exc:
-        raise MediaRefused(f"the image cannot be opened: {exc.strerror or exc}") from None
-    try:
-        info = os.fstat(handle)
-        if not stat.S_ISREG(info.st_mode):
-            raise MediaRefused("the image is not a regular file")
-        with os.fdopen(handle, "rb", closefd=False) as stream:
-            data = stream.read(MAX_MEDIA_BYTES + 1)
-    finally:
-        os.close(handle)
-    if len(data) > MAX_MEDIA_BYTES:
-        raise MediaRefused(f"the image is larger than {MAX_MEDIA_BYTES // 1_000_000} MB; save it smaller")
-    return data
+        return read_regular_bytes(path, MAX_MEDIA_BYTES)
+    except UnreadableFile as exc:
+        if exc.why == "irregular":
+            raise MediaRefused("the image is not a regular file") from None
+        if exc.why == "large":
+            raise MediaRefused(f"the image is larger than {MAX_MEDIA_BYTES // 1_000_000} MB; save it smaller") from None
+        raise MediaRefused(f"the image cannot be {exc.why}: {exc.detail}") from None
 
 
 def _check_content(kind: str, data: bytes) -> tuple[int, int]:

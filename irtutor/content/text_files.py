@@ -72,24 +72,46 @@ def _read_regular_file(path: Path, limit: int) -> bytes:
         raise refuse("the file is a link to somewhere outside its lesson folder; "
                      "copy the file into the folder instead")
     try:
+        return read_regular_bytes(path, limit)
+    except UnreadableFile as exc:
+        if exc.why == "irregular":
+            raise refuse("this is not a regular file (a device, pipe or socket); a lesson file must be plain text") \
+                from None
+        if exc.why == "large":
+            raise refuse(_too_large(exc.size, limit)) from None
+        raise refuse(f"the file cannot be {exc.why}: {exc.detail}") from None
+
+
+class UnreadableFile(Exception):
+    """Why read_regular_bytes refused: `why` is "opened", "read", "irregular" or "large" (then `size`)."""
+
+    def __init__(self, why: str, detail: str = "", size: int = 0) -> None:
+        super().__init__(f"{why}: {detail}" if detail else why)
+        self.why, self.detail, self.size = why, detail, size
+
+
+def read_regular_bytes(path: Path, limit: int) -> bytes:
+    """At most `limit` bytes of a regular file, never blocking on a FIFO or reading a device; for lesson
+    files and their images alike, each caller saying in its own words what went wrong."""
+    try:
         # O_NONBLOCK: opening a FIFO for reading would otherwise wait for a writer forever.
         handle = os.open(path, _OPEN_FLAGS)
     except OSError as exc:
-        raise refuse(f"the file cannot be opened: {exc.strerror or exc}") from None
+        raise UnreadableFile("opened", str(exc.strerror or exc)) from None
     try:
         info = os.fstat(handle)
         if not stat.S_ISREG(info.st_mode):
-            raise refuse("this is not a regular file (a device, pipe or socket); a lesson file must be plain text")
+            raise UnreadableFile("irregular")
         if info.st_size > limit:
-            raise refuse(_too_large(info.st_size, limit))
+            raise UnreadableFile("large", size=info.st_size)
         with os.fdopen(handle, "rb", closefd=False) as stream:
             raw = stream.read(limit + 1)
     except OSError as exc:
-        raise refuse(f"the file cannot be read: {exc.strerror or exc}") from None
+        raise UnreadableFile("read", str(exc.strerror or exc)) from None
     finally:
         os.close(handle)
     if len(raw) > limit:  # it grew while being read
-        raise refuse(_too_large(len(raw), limit))
+        raise UnreadableFile("large", size=len(raw))
     return raw
 
 
