@@ -21,6 +21,7 @@ from lark import Lark, Token
 from lark.exceptions import LarkError, UnexpectedCharacters, UnexpectedEOF, UnexpectedToken
 
 from irtutor.content.exchange.html_text import plain_text, to_markdown
+from irtutor.content.exchange.import_common import matching_fields
 from irtutor.content.exchange.report import ImportedQuestion, ImportRefused, ImportResult
 
 MAX_BYTES = 5 * 1024 * 1024
@@ -565,17 +566,10 @@ def read_matching(question: GiftQuestion, text: str, text_format: str) -> dict[s
             pairs.append({"left": left, "right": right})
         else:
             distractors.append(right)
-    if len(pairs) < 2:
-        raise Skip(f"a matching question needs at least two pairs (found {len(pairs)})")
-    lefts = [p["left"] for p in pairs]
-    twice = next((left for i, left in enumerate(lefts) if left in lefts[:i]), None)
-    if twice is not None:
-        raise Skip(f"the left-hand item {twice!r} is listed twice; each must differ")
-    rights = {p["right"] for p in pairs}
-    kept = [d for i, d in enumerate(distractors) if d not in rights and d not in distractors[:i]]
-    if len(kept) < len(distractors):
-        question.notes.append("a distractor that repeats an answer (or another distractor) is listed once")
-    return {"kind": "matching", "pairs": pairs, **({"distractors": kept} if kept else {})}
+    try:
+        return matching_fields(pairs, distractors, question.notes)
+    except ValueError as exc:
+        raise Skip(str(exc)) from None
 
 
 def read_ordering(question: GiftQuestion, text: str, text_format: str) -> dict[str, Any]:

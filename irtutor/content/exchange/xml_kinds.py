@@ -11,6 +11,7 @@ import math
 from typing import Any
 
 from irtutor.content.exchange.html_text import plain_text, to_markdown
+from irtutor.content.exchange.import_common import matching_fields
 from irtutor.content.exchange.xml_source import Answer, Skip, Source, percent_number
 
 FULL = 99.9999  # a fraction at or above this is Moodle's 100%
@@ -219,17 +220,10 @@ def matching(source: Source) -> dict[str, Any]:
             distractors.append(right)
         elif left:
             raise Skip("this subquestion has no answer", f"subquestion[{i}]")
-    if len(pairs) < 2:
-        raise Skip(f"a matching question needs at least two pairs (found {len(pairs)})")
-    lefts = [p["left"] for p in pairs]
-    twice = next((left for i, left in enumerate(lefts) if left in lefts[:i]), None)
-    if twice is not None:
-        raise Skip(f"the subquestion {twice!r} is listed twice; each must differ")
-    rights = {p["right"] for p in pairs}
-    kept = [d for i, d in enumerate(distractors) if d not in rights and d not in distractors[:i]]
-    if len(kept) < len(distractors):
-        source.notes.append("a distractor that repeats an answer (or another distractor) is listed once")
-    return {"kind": "matching", "pairs": pairs, **({"distractors": kept} if kept else {})}
+    try:
+        return matching_fields(pairs, distractors, source.notes, item="subquestion")
+    except ValueError as exc:
+        raise Skip(str(exc)) from None
 
 
 def _own_text(element: Any) -> str:
